@@ -1,0 +1,31 @@
+// The C frontend: compiles a C file in-process with clang 14 to LLVM IR, simplifies it
+// with LLVM passes (mem2reg/SROA, switch lowering), and translates it into one IR
+// program for an entry function, inlining calls. The only module that includes clang or
+// LLVM headers. Not responsible for choosing properties or analysing the program.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ir/program.h"
+#include "verdict/options.h"
+
+namespace verdict::frontend::c {
+
+struct CFrontendOptions {
+  std::string entry = "main";
+  DataModel data_model = DataModel::LP64;
+  unsigned recursion_bound = 8;
+  std::vector<std::string> extra_args;
+};
+
+/// Translates `path` (.c or preprocessed .i) for `options.entry`.
+/// Throws InputError for a missing/unreadable file, a file clang rejects (with its
+/// first error as file:line:col) or an unknown entry. Constructs that are not modelled
+/// precisely become Check statements of kind Unsupported at their location.
+ir::Program translate_file(const std::string& path, const CFrontendOptions& options);
+
+/// The LLVM IR text after simplification (for debugging: `verdict ir --llvm`).
+std::string llvm_ir_text(const std::string& path, const CFrontendOptions& options);
+
+}  // namespace verdict::frontend::c

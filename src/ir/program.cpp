@@ -1,0 +1,82 @@
+#include "ir/program.h"
+
+#include "support/invariant.h"
+
+namespace verdict::ir {
+
+PropertyClass property_class(PropertyKind kind) {
+  switch (kind) {
+    case PropertyKind::Assertion: return PropertyClass::UnreachCall;
+    case PropertyKind::SignedOverflow:
+    case PropertyKind::DivisionByZero:
+    case PropertyKind::InvalidShift: return PropertyClass::NoOverflow;
+    case PropertyKind::Unsupported:
+    case PropertyKind::BoundReached: return PropertyClass::Incomplete;
+  }
+  return PropertyClass::Incomplete;
+}
+
+const char* to_string(PropertyClass c) {
+  switch (c) {
+    case PropertyClass::UnreachCall: return "unreach-call";
+    case PropertyClass::NoOverflow: return "no-overflow";
+    case PropertyClass::Incomplete: return "incomplete";
+  }
+  return "?";
+}
+
+const char* to_string(PropertyKind k) {
+  switch (k) {
+    case PropertyKind::Assertion: return "assertion";
+    case PropertyKind::SignedOverflow: return "signed-overflow";
+    case PropertyKind::DivisionByZero: return "division-by-zero";
+    case PropertyKind::InvalidShift: return "invalid-shift";
+    case PropertyKind::Unsupported: return "unsupported";
+    case PropertyKind::BoundReached: return "bound-reached";
+  }
+  return "?";
+}
+
+Stmt Stmt::assign(VarId v, Term t, SourceLocation l) {
+  return Stmt{Kind::Assign, v, std::move(t), 0, std::move(l), {}};
+}
+Stmt Stmt::havoc(VarId v, std::string origin, SourceLocation l) {
+  return Stmt{Kind::Havoc, v, {}, 0, std::move(l), std::move(origin)};
+}
+Stmt Stmt::assume(Term t, SourceLocation l) {
+  return Stmt{Kind::Assume, 0, std::move(t), 0, std::move(l), {}};
+}
+Stmt Stmt::check(PropId p, Term t, SourceLocation l) {
+  return Stmt{Kind::Check, 0, std::move(t), p, std::move(l), {}};
+}
+
+VarId Program::add_var(Variable v) {
+  vars.push_back(std::move(v));
+  return static_cast<VarId>(vars.size() - 1);
+}
+
+LocId Program::add_loc(std::string name, SourceLocation loc) {
+  locs.push_back(Location{std::move(name), std::move(loc), false});
+  return static_cast<LocId>(locs.size() - 1);
+}
+
+PropId Program::add_prop(PropertyKind kind, std::string description, SourceLocation loc) {
+  props.push_back(Property{kind, std::move(description), std::move(loc)});
+  return static_cast<PropId>(props.size() - 1);
+}
+
+void Program::add_edge(LocId from, LocId to, std::vector<Stmt> body) {
+  VERDICT_INVARIANT(from < locs.size() && to < locs.size(), "edge between unknown locations");
+  edges.push_back(Edge{from, to, std::move(body)});
+}
+
+const std::vector<std::size_t>& Program::outgoing(LocId loc) const {
+  if (indexed_edges_ != edges.size() || out_.size() != locs.size()) {
+    out_.assign(locs.size(), {});
+    for (std::size_t i = 0; i < edges.size(); ++i) out_[edges[i].from].push_back(i);
+    indexed_edges_ = edges.size();
+  }
+  return out_.at(loc);
+}
+
+}  // namespace verdict::ir

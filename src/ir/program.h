@@ -1,0 +1,116 @@
+// The verification IR's program: a control-flow automaton (locations, edges whose
+// labels are straight-line statement lists) over typed variables, with the properties
+// to check attached as Check statements. Not responsible for building programs from
+// source (frontend/), transforming them (transform/) or analysing them (engines/).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ir/term.h"
+#include "verdict/source_location.h"
+
+namespace verdict::ir {
+
+using LocId = std::uint32_t;
+using PropId = std::uint32_t;
+
+/// A program variable. Frontends create one per SSA value or source variable.
+struct Variable {
+  std::string name;         ///< unique within the program
+  Sort sort;
+  std::string source_name;  ///< the source variable it holds, empty for temporaries
+  std::string type_name;    ///< source type ("int", "unsigned char", "_Bool"); guides printing
+  bool is_signed = false;   ///< print bit-vector values as signed numbers
+  SourceLocation loc;
+};
+
+/// What a Check statement guards against.
+enum class PropertyKind {
+  Assertion,       ///< assert, __VERIFIER_assert, a reach_error() call
+  SignedOverflow,  ///< signed + - * neg, INT_MIN / -1, INT_MIN % -1
+  DivisionByZero,  ///< integer / or % by zero
+  InvalidShift,    ///< shift by a negative amount or >= width, left shift that overflows
+  Unsupported,     ///< a construct not modelled precisely: reaching it means don't know
+  BoundReached,    ///< recursion or unrolling bound: reaching it means don't know
+};
+
+/// The question a property kind belongs to.
+enum class PropertyClass { UnreachCall, NoOverflow, Incomplete };
+
+PropertyClass property_class(PropertyKind kind);
+/// "unreach-call", "no-overflow" or "incomplete".
+const char* to_string(PropertyClass c);
+const char* to_string(PropertyKind k);
+
+struct Property {
+  PropertyKind kind;
+  std::string description;  ///< "assertion x > 0", "signed overflow in x + y", "call to fopen"
+  SourceLocation loc;
+};
+
+/// One statement of an edge label; statements run in order.
+struct Stmt {
+  enum class Kind {
+    Assign,  ///< var := term
+    Havoc,   ///< var := arbitrary value of its sort (an input)
+    Assume,  ///< the execution continues only where term holds
+    Check,   ///< property `prop` is violated where term is false; then assumes term
+  };
+  Kind kind;
+  VarId var = 0;
+  Term term;
+  PropId prop = 0;
+  SourceLocation loc;
+  std::string note;  ///< for Havoc: the input's origin ("parameter x", "__VERIFIER_nondet_int()")
+
+  static Stmt assign(VarId v, Term t, SourceLocation l = {});
+  static Stmt havoc(VarId v, std::string origin, SourceLocation l = {});
+  static Stmt assume(Term t, SourceLocation l = {});
+  static Stmt check(PropId p, Term t, SourceLocation l = {});
+};
+
+struct Edge {
+  LocId from;
+  LocId to;
+  std::vector<Stmt> body;
+};
+
+struct Location {
+  std::string name;
+  SourceLocation loc;
+  bool loop_head = false;  ///< a target of a back edge (hint for invariant engines)
+};
+
+/// A whole program after inlining, as one control-flow automaton.
+/// Execution starts at `init` with every variable arbitrary (frontends havoc or assign
+/// what matters); reaching `exit` (or any location without outgoing edges) ends it.
+class Program {
+ public:
+  std::string file;
+  std::string entry;
+  std::string language;  ///< "C" or "Python"
+  std::vector<Variable> vars;
+  std::vector<Location> locs;
+  std::vector<Edge> edges;
+  std::vector<Property> props;
+  LocId init = 0;
+  LocId exit = 0;
+  std::vector<std::string> assumptions;  ///< semantic assumptions made while building
+
+  VarId add_var(Variable v);
+  LocId add_loc(std::string name, SourceLocation loc = {});
+  PropId add_prop(PropertyKind kind, std::string description, SourceLocation loc);
+  void add_edge(LocId from, LocId to, std::vector<Stmt> body);
+
+  [[nodiscard]] Term var_term(VarId v) const { return mk_var(v, vars.at(v).sort); }
+  /// Indices into `edges` of the edges leaving `loc` (valid after any change).
+  [[nodiscard]] const std::vector<std::size_t>& outgoing(LocId loc) const;
+
+ private:
+  mutable std::vector<std::vector<std::size_t>> out_;
+  mutable std::size_t indexed_edges_ = static_cast<std::size_t>(-1);
+};
+
+}  // namespace verdict::ir
