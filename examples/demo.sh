@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the founding C examples through verdict and shows each answer with its evidence.
+set -u
+VERDICT=${1:-build/verdict}
+cd "$(dirname "$0")/.."
+run() {
+  echo
+  echo "================================================================"
+  echo "\$ verdict $*"
+  echo "----------------------------------------------------------------"
+  "$VERDICT" "$@"
+  echo "(exit code $?: 0 yes, 10 no, 20 don't know)"
+}
+echo "verdict demo: the founding examples (see ../shared/BRIEF.md)"
+run check examples/f.c --entry check_f
+run check examples/f_wraps.c --entry check_f
+run check examples/g2.c --entry g2 --property no-overflow
+run check examples/g.c --entry g --property no-overflow --timeout 5
+exit 0
