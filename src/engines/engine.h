@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,19 @@ struct RawCounterexample {
   ir::PropId violated = 0;
 };
 
+/// What a Safe result can be re-checked with, independently of the engine and of Z3:
+/// inductive invariants at cut points (locations that cut every cycle of the CFA, e.g. the
+/// loop heads). Each invariant is a boolean IR term over the program's own variables.
+/// An empty map is a valid certificate for a program without cycles (every invariant is
+/// `true`); locations without an entry have the invariant `true`.
+/// The checker (evidence/) derives the proof obligations (initiation, consecution,
+/// safety of every Check) from the program itself and discharges them with cvc5.
+struct Certificate {
+  std::map<ir::LocId, ir::Term> invariants;
+  /// For k-induction: the k used (obligations are then k-inductive, not 1-inductive).
+  unsigned k = 1;
+};
+
 struct EngineResult {
   enum class Status {
     Violation,  ///< a property can fail: `counterexample` is set
@@ -34,6 +48,7 @@ struct EngineResult {
   Status status = Status::Unknown;
   std::optional<RawCounterexample> counterexample;
   std::optional<Proof> proof;
+  std::optional<Certificate> certificate;  ///< with Safe, when the engine has one
   std::vector<PropertyStatus> properties;  ///< per-check findings, if the engine has them
   std::string reason;
   std::vector<std::string> tried;
