@@ -1,0 +1,130 @@
+// The results of a BMC run: counterexample extraction from a model, the exhaustive
+// (safe) result with per-property statuses, and don't-know results.
+#include <deque>
+#include <map>
+
+#include "engines/bmc/bmc_run.h"
+
+namespace verdict::engines::bmc {
+
+using ir::Term;
+
+std::optional<RawCounterexample> BmcRun::extract(const CheckInstance& inst) {
+  const auto& steps = unroller_.steps();
+  const auto& nodes = unroller_.nodes();
+  std::deque<std::size_t> path{inst.step};
+  // Walk back: in any model at most one incoming step of a reached node is taken.
+  for (std::size_t n = steps[inst.step].from; n != 0;) {
+    std::optional<std::size_t> taken;
+    for (std::size_t s : nodes[n].incoming) {
+      auto v = solver_->model_value(steps[s].pc_end);
+      if (v && v->as_bool()) {
+        taken = s;
+        break;
+      }
+    }
+    if (!taken) return std::nullopt;
+    path.push_front(*taken);
+    n = steps[*taken].from;
+  }
+  RawCounterexample cex;
+  cex.violated = inst.prop;
+  for (std::size_t s : path) {
+    cex.edges.push_back(steps[s].edge);
+    for (const auto& [stmt, sym] : steps[s].havocs) {
+      if (s == inst.step && stmt > inst.stmt) break;
+      auto v = solver_->model_value(sym);
+      if (!v) return std::nullopt;
+      cex.havoc_values.push_back(*v);
+    }
+  }
+  return cex;
+}
+
+EngineResult BmcRun::violation(const CheckInstance& inst) {
+  auto cex = extract(inst);
+  if (!cex) return unknown("a violation seems possible but no concrete path could be extracted from the model");
+  EngineResult r;
+  r.status = EngineResult::Status::Violation;
+  r.counterexample = std::move(cex);
+  const ir::Property& prop = p_.props.at(inst.prop);
+  r.properties.push_back(PropertyStatus{ir::to_string(ir::property_class(prop.kind)), prop.description,
+                                        prop.loc, "violated"});
+  r.notes.push_back("shortest violation: " + std::to_string(inst.depth) + " steps");
+  add_stats(r);
+  return r;
+}
+
+std::string BmcRun::incomplete_reason() const {
+  std::string reason;
+  for (std::size_t i : incomplete_) {
+    const ir::Property& prop = p_.props.at(unroller_.instances()[i].prop);
+    if (!reason.empty()) reason += "; ";
+    reason += prop.description;
+    if (prop.loc.known()) reason += " at " + prop.loc.str();
+    reason += prop.kind == ir::PropertyKind::BoundReached ? " is reachable (bound reached)"
+                                                          : " is reachable (not modelled precisely)";
+  }
+  return reason;
+}
+
+EngineResult BmcRun::unknown(std::string reason) {
+  EngineResult r;
+  r.status = EngineResult::Status::Unknown;
+  const std::string incomplete = incomplete_reason();
+  r.reason = incomplete.empty() ? std::move(reason) : incomplete + "; " + reason;
+  r.tried.push_back("bounded model checking to depth " + std::to_string(depth()));
+  add_stats(r);
+  return r;
+}
+
+EngineResult BmcRun::exhaustive() {
+  const std::string steps = std::to_string(depth());
+  if (!incomplete_.empty()) {
+    EngineResult r;
+    r.reason = incomplete_reason();
+    r.tried.push_back("bounded model checking to depth " + steps + " (every path ends within the bound)");
+    add_stats(r);
+    return r;
+  }
+  EngineResult r;
+  r.status = EngineResult::Status::Safe;
+  r.proof = Proof{"exhaustive bounded model checking (every path ends within " + steps + " steps)", {}, {}};
+  r.properties = statuses();
+  std::size_t unreachable = 0;
+  for (const auto& s : r.properties) unreachable += s.status == "unreachable";
+  if (unreachable > 0)
+    r.notes.push_back(std::to_string(unreachable) + " of " + std::to_string(r.properties.size()) +
+                      " checks are unreachable (no execution reaches them)");
+  add_stats(r);
+  return r;
+}
+
+std::vector<PropertyStatus> BmcRun::statuses() {
+  std::map<ir::PropId, std::vector<Term>> reach;
+  for (const ir::Edge& e : p_.edges)
+    for (const ir::Stmt& s : e.body)
+      if (s.kind == ir::Stmt::Kind::Check && !is_incomplete(p_, s.prop)) reach[s.prop];
+  for (const CheckInstance& inst : unroller_.instances())
+    if (!inst.reach.is_false() && reach.count(inst.prop)) reach[inst.prop].push_back(inst.reach);
+  std::vector<PropertyStatus> out;
+  for (const auto& [prop_id, conditions] : reach) {
+    const ir::Property& prop = p_.props.at(prop_id);
+    bool unreachable = conditions.empty();
+    if (!unreachable && !ctx_.deadline.expired()) {
+      unreachable = check_any(conditions) == smt::SatResult::Unsat;
+      solver_->add(ir::mk_not(active_));
+    }
+    out.push_back(PropertyStatus{ir::to_string(ir::property_class(prop.kind)), prop.description, prop.loc,
+                                 unreachable ? "unreachable" : "safe"});
+  }
+  return out;
+}
+
+void BmcRun::add_stats(EngineResult& r) const {
+  r.notes.push_back("bmc: " + std::to_string(depth()) + " steps, " + std::to_string(unroller_.nodes().size()) +
+                    " nodes, " + std::to_string(unroller_.instances().size()) + " check instances, " +
+                    std::to_string(solver_->checks()) + " solver checks");
+}
+
+}  // namespace verdict::engines::bmc

@@ -1,0 +1,88 @@
+#include "engines/bmc/symbolic_state.h"
+
+#include <unordered_map>
+
+#include "support/invariant.h"
+
+namespace verdict::engines::bmc {
+
+using ir::Op;
+using ir::Term;
+
+SymbolicState::SymbolicState(std::vector<Term> terms) : size_(terms.size()) {
+  for (std::size_t i = 0; i < terms.size(); i += kChunk) {
+    auto chunk = std::make_shared<Chunk>();
+    for (std::size_t j = i; j < terms.size() && j < i + kChunk; ++j) chunk->push_back(terms[j]);
+    chunk->resize(kChunk);
+    chunks_.push_back(std::move(chunk));
+  }
+}
+
+void SymbolicState::set(ir::VarId v, Term t) {
+  auto& chunk = chunks_.at(v / kChunk);
+  if (chunk.use_count() > 1) chunk = std::make_shared<Chunk>(*chunk);
+  (*chunk)[v % kChunk] = std::move(t);
+}
+
+Term rebuild(const Term& t, const std::vector<Term>& a) {
+  switch (t.op()) {
+    case Op::BoolConst: case Op::BvConst: case Op::IntConst: case Op::Var: return t;
+    case Op::Not: return ir::mk_not(a[0]);
+    case Op::And: return ir::mk_and(a[0], a[1]);
+    case Op::Or: return ir::mk_or(a[0], a[1]);
+    case Op::Implies: return ir::mk_implies(a[0], a[1]);
+    case Op::Ite: return ir::mk_ite(a[0], a[1], a[2]);
+    case Op::Eq: return ir::mk_eq(a[0], a[1]);
+    case Op::Neg: case Op::BvNot: return ir::mk_unary(t.op(), a[0]);
+    case Op::Extract: return ir::mk_extract(t.hi(), t.lo(), a[0]);
+    case Op::ZeroExt: return ir::mk_zext(t.ext_amount(), a[0]);
+    case Op::SignExt: return ir::mk_sext(t.ext_amount(), a[0]);
+    case Op::Concat: return ir::mk_concat(a[0], a[1]);
+    case Op::Select: return ir::mk_select(a[0], a[1]);
+    case Op::Store: return ir::mk_store(a[0], a[1], a[2]);
+    case Op::ConstArray: return ir::mk_const_array(t.sort().index(), a[0]);
+    default: return ir::mk_binary(t.op(), a[0], a[1]);
+  }
+}
+
+namespace {
+
+Term substitute_rec(const Term& t, const SymbolicState& state, std::unordered_map<const void*, Term>& memo) {
+  if (t.op() == Op::Var) {
+    VERDICT_INVARIANT(t.var() < state.size(), "variable out of range in BMC state");
+    return state.get(t.var());
+  }
+  if (t.args().empty()) return t;
+  if (auto it = memo.find(t.id()); it != memo.end()) return it->second;
+  std::vector<Term> args;
+  args.reserve(t.args().size());
+  bool changed = false;
+  for (const Term& a : t.args()) {
+    args.push_back(substitute_rec(a, state, memo));
+    changed = changed || !args.back().same(a);
+  }
+  Term r = changed ? rebuild(t, args) : t;
+  memo.emplace(t.id(), r);
+  return r;
+}
+
+bool equal_rec(const Term& a, const Term& b, int budget) {
+  if (a.same(b)) return true;
+  if (budget <= 0 || a.op() != b.op() || a.sort() != b.sort() || a.args().size() != b.args().size()) return false;
+  if (a.bits() != b.bits() || a.int_value() != b.int_value() || a.hi() != b.hi() || a.lo() != b.lo()) return false;
+  if (a.op() == Op::Var) return a.var() == b.var();
+  for (std::size_t i = 0; i < a.args().size(); ++i)
+    if (!equal_rec(a.arg(i), b.arg(i), budget - 1)) return false;
+  return true;
+}
+
+}  // namespace
+
+Term substitute(const Term& t, const SymbolicState& state) {
+  std::unordered_map<const void*, Term> memo;
+  return substitute_rec(t, state, memo);
+}
+
+bool structurally_equal(const Term& a, const Term& b) { return equal_rec(a, b, 16); }
+
+}  // namespace verdict::engines::bmc
