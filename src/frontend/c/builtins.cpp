@@ -1,0 +1,231 @@
+// Job: translate calls. Functions defined in the file are inlined; SV-COMP builtins
+// (__VERIFIER_*, reach_error), assert, exit/abort, clang's __ubsan_handle_* checks and
+// LLVM intrinsics get their meaning here; other external functions are modelled as
+// returning arbitrary values (recorded as assumptions) or are Unsupported.
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/GlobalVariable.h>
+#include <llvm/IR/InlineAsm.h>
+
+#include "frontend/c/translator.h"
+
+namespace verdict::frontend::c {
+
+using ir::Op;
+using ir::Stmt;
+using ir::Term;
+
+namespace {
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// The text of a constant C string argument ("x > 0" for assert), or empty.
+std::string string_constant(const llvm::Value* v) {
+  const auto* gv = llvm::dyn_cast<llvm::GlobalVariable>(v->stripPointerCasts());
+  if (gv == nullptr || !gv->hasInitializer()) return {};
+  const auto* data = llvm::dyn_cast<llvm::ConstantDataSequential>(gv->getInitializer());
+  if (data == nullptr || !data->isCString()) return {};
+  return data->getAsCString().str();
+}
+
+bool is_heap_function(const std::string& n) {
+  static const char* const names[] = {"malloc", "calloc", "realloc", "free", "alloca", "__builtin_alloca",
+                                      "valloc", "memalign", "aligned_alloc", "posix_memalign", "strdup",
+                                      "strndup", "reallocarray"};
+  for (const char* h : names)
+    if (n == h) return true;
+  return false;
+}
+
+bool is_output_function(const std::string& n) {
+  static const char* const names[] = {"printf", "puts", "putchar", "fprintf", "fputs", "fputc", "putc", "fflush"};
+  for (const char* h : names)
+    if (n == h) return true;
+  return false;
+}
+
+/// Strips the zero/sign extension clang puts around ubsan handler arguments.
+const llvm::Value* handler_operand(const llvm::Value* v) {
+  while (const auto* c = llvm::dyn_cast<llvm::CastInst>(v)) v = c->getOperand(0);
+  return v;
+}
+
+/// The operation a ubsan handler block guards: the first instruction with one of
+/// `opcodes` in the non-handler successor of the guarding branch.
+const llvm::Instruction* guarded_operation(const llvm::CallBase& call, std::initializer_list<unsigned> opcodes) {
+  const llvm::BasicBlock* handler = call.getParent();
+  const llvm::BasicBlock* pred = handler->getSinglePredecessor();
+  if (pred == nullptr) return nullptr;
+  const auto* br = llvm::dyn_cast<llvm::BranchInst>(pred->getTerminator());
+  if (br == nullptr || !br->isConditional()) return nullptr;
+  const llvm::BasicBlock* cont = br->getSuccessor(0) == handler ? br->getSuccessor(1) : br->getSuccessor(0);
+  for (const llvm::Instruction& i : *cont)
+    for (unsigned op : opcodes)
+      if (i.getOpcode() == op) return &i;
+  return nullptr;
+}
+
+}  // namespace
+
+void Translator::translate_call(Instance& inst, const llvm::CallBase& call, Cursor& cur) {
+  if (call.isInlineAsm()) throw NotModelled{"inline assembly"};
+  const auto* f = llvm::dyn_cast<llvm::Function>(call.getCalledOperand()->stripPointerCasts());
+  if (f == nullptr) throw NotModelled{"indirect call through a function pointer"};
+  if (llvm::isa<llvm::InvokeInst>(call) || llvm::isa<llvm::CallBrInst>(call)) throw NotModelled{"exception handling"};
+  const std::string name = f->getName().str();
+  if (f->isIntrinsic() || starts_with(name, "llvm.")) return translate_intrinsic(inst, call, name, cur);
+  if (starts_with(name, "__ubsan_handle_")) return translate_ubsan(inst, call, name, cur);
+  if (translate_svcomp(inst, call, name, cur)) return;
+  if (!f->isDeclaration()) return inline_call(inst, call, *f, cur);
+  translate_external(inst, call, name, cur);
+}
+
+bool Translator::translate_svcomp(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {
+  const SourceLocation loc = loc_of(call);
+  const auto* f = llvm::cast<llvm::Function>(call.getCalledOperand()->stripPointerCasts());
+  const auto arg_nonzero = [&](unsigned k) {
+    const Term c = value_term(inst, call.getArgOperand(k), cur);
+    return c.sort().is_bool() ? c : ir::mk_not(ir::mk_eq(c, ir::mk_bv(c.sort().width(), 0)));
+  };
+  if (name == "reach_error" || name == "__VERIFIER_error") {
+    stop_path(cur, ir::PropertyKind::Assertion, "call to " + name + "()", loc);
+  } else if (name == "__assert_fail" || name == "__assert" || name == "__assert_rtn" || name == "__assert_func") {
+    std::string text = call.arg_size() > 0 ? string_constant(call.getArgOperand(0)) : "";
+    if (name == "__assert_rtn" && call.arg_size() > 3) text = string_constant(call.getArgOperand(3));
+    stop_path(cur, ir::PropertyKind::Assertion, text.empty() ? "assertion fails" : "assertion " + text + " fails", loc);
+  } else if (starts_with(name, "__VERIFIER_nondet_")) {
+    if (call.getType()->isVoidTy()) return true;
+    if (call.getType()->isFloatingPointTy())
+      throw NotModelled{"nondeterministic floating-point value (" + name + ")"};
+    const ir::VarId v = var_for(inst, &call);
+    cur.stmts.push_back(Stmt::havoc(v, name + "()", loc));
+    const ir::Sort& s = program_.vars[v].sort;
+    if ((ends_with(name, "bool") || ends_with(name, "_Bool")) && s.is_bv() && s.width() > 1)
+      cur.stmts.push_back(Stmt::assume(ir::mk_binary(Op::Ule, program_.var_term(v), ir::mk_bv(s.width(), 1)), loc));
+  } else if (name == "__VERIFIER_assume" || (name == "assume_abort_if_not" && f->isDeclaration())) {
+    if (call.arg_size() < 1) throw NotModelled{name + " without argument"};
+    cur.stmts.push_back(Stmt::assume(arg_nonzero(0), loc));
+  } else if (name == "__VERIFIER_assert" && f->isDeclaration()) {
+    if (call.arg_size() < 1) throw NotModelled{name + " without argument"};
+    const std::string what = "assertion " + names_.describe(call.getArgOperand(0)) + " in __VERIFIER_assert";
+    cur.stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Assertion, what, loc), arg_nonzero(0), loc));
+  } else if (name == "abort" || name == "exit" || name == "_Exit" || name == "_exit") {
+    end_execution(cur);
+  } else if (is_heap_function(name)) {
+    throw NotModelled{"call to " + name + " (heap not modelled)"};
+  } else if (starts_with(name, "pthread_") || starts_with(name, "__VERIFIER_atomic")) {
+    throw NotModelled{"call to " + name + " (threads not modelled)"};
+  } else if (name == "setjmp" || name == "_setjmp" || name == "longjmp" || name == "sigsetjmp" ||
+             name == "siglongjmp" || name == "__sigsetjmp") {
+    throw NotModelled{"call to " + name + " (non-local jumps not modelled)"};
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void Translator::translate_external(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {
+  const SourceLocation loc = loc_of(call);
+  const bool output = is_output_function(name);
+  if (!output) {
+    for (const llvm::Use& arg : call.args())
+      if (arg->getType()->isPointerTy())
+        throw NotModelled{"call to external function " + name + " with pointer arguments (effects not modelled)"};
+  }
+  const llvm::Type* ret = call.getType();
+  if (ret->isPointerTy()) throw NotModelled{"call to external function " + name + " returning a pointer"};
+  if (ret->isFloatingPointTy()) throw NotModelled{"call to external function " + name + " returning a floating-point value"};
+  if (!ret->isVoidTy()) {
+    const ir::VarId v = var_for(inst, &call);
+    cur.stmts.push_back(Stmt::havoc(v, "return value of external " + name + "()", loc));
+  }
+  if (output)
+    assume_once("the output function " + name + " is modelled as returning an arbitrary value and not changing memory");
+  else
+    assume_once("the external function " + name +
+                " (not defined in the file) is modelled as returning an arbitrary value and having no other effect");
+}
+
+void Translator::translate_intrinsic(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {
+  const SourceLocation loc = loc_of(call);
+  const auto arg = [&](unsigned k) { return value_term(inst, call.getArgOperand(k), cur); };
+  const auto define_call = [&](const Term& t) { cur.stmts.push_back(Stmt::assign(var_for(inst, &call), t, loc)); };
+  if (starts_with(name, "llvm.dbg.") || starts_with(name, "llvm.lifetime.") || starts_with(name, "llvm.experimental.noalias") ||
+      starts_with(name, "llvm.var.annotation") || name == "llvm.donothing" || starts_with(name, "llvm.stackrestore"))
+    return;
+  if (starts_with(name, "llvm.memcpy.") || starts_with(name, "llvm.memmove.") || starts_with(name, "llvm.memset."))
+    return translate_mem_intrinsic(inst, call, name, cur);
+  for (const char* op : {"sadd", "ssub", "smul", "uadd", "usub", "umul"})
+    if (starts_with(name, (std::string("llvm.") + op + ".with.overflow.").c_str()))
+      return translate_with_overflow(inst, call, op, cur);
+  if (starts_with(name, "llvm.expect.")) return define_call(arg(0));
+  if (starts_with(name, "llvm.assume")) {
+    cur.stmts.push_back(Stmt::assume(bool_term(inst, call.getArgOperand(0), cur), loc));
+    return;
+  }
+  if (name == "llvm.trap" || name == "llvm.ubsantrap" || name == "llvm.debugtrap")
+    return stop_path(cur, ir::PropertyKind::Unsupported, "trap (undefined behaviour detected by clang)", loc);
+  for (const auto& [prefix, cmp, pick_first] : {std::tuple{"llvm.smax.", Op::Slt, false}, {"llvm.smin.", Op::Slt, true},
+                                                {"llvm.umax.", Op::Ult, false}, {"llvm.umin.", Op::Ult, true}}) {
+    if (!starts_with(name, prefix)) continue;
+    const Term a = arg(0), b = arg(1);
+    if (!a.sort().is_bv()) break;
+    const Term less = ir::mk_binary(cmp, a, b);
+    return define_call(pick_first ? ir::mk_ite(less, a, b) : ir::mk_ite(less, b, a));
+  }
+  if (starts_with(name, "llvm.abs.")) {
+    const Term a = arg(0);
+    const Term zero = ir::mk_bv(a.sort().width(), 0);
+    return define_call(ir::mk_ite(ir::mk_binary(Op::Slt, a, zero), ir::mk_unary(Op::Neg, a), a));
+  }
+  throw NotModelled{"intrinsic " + name};
+}
+
+void Translator::translate_ubsan(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {
+  const SourceLocation loc = loc_of(call);
+  const auto operand = [&](unsigned k) {
+    return k + 1 < call.arg_size() ? handler_operand(call.getArgOperand(k + 1)) : nullptr;
+  };
+  const auto text = [&](const llvm::Value* v) { return v ? names_.describe(v) : std::string("(expression)"); };
+  const auto fail = [&](ir::PropertyKind kind, const std::string& what) { stop_path(cur, kind, what, loc); };
+  for (const auto& [op, sym] : {std::pair{"add", " + "}, {"sub", " - "}, {"mul", " * "}})
+    if (name == std::string("__ubsan_handle_") + op + "_overflow_abort")
+      return fail(ir::PropertyKind::SignedOverflow, "signed overflow in " + text(operand(0)) + sym + text(operand(1)));
+  if (name == "__ubsan_handle_negate_overflow_abort")
+    return fail(ir::PropertyKind::SignedOverflow, "signed overflow in -" + text(operand(0)));
+  if (name == "__ubsan_handle_divrem_overflow_abort") {
+    const llvm::Instruction* div = guarded_operation(call, {llvm::Instruction::SDiv, llvm::Instruction::SRem,
+                                                            llvm::Instruction::UDiv, llvm::Instruction::URem});
+    const unsigned opc = div ? div->getOpcode() : llvm::Instruction::SDiv;
+    const bool is_signed = opc == llvm::Instruction::SDiv || opc == llvm::Instruction::SRem;
+    const char* sym = opc == llvm::Instruction::SDiv || opc == llvm::Instruction::UDiv ? " / " : " % ";
+    const llvm::Value* a = div ? div->getOperand(0) : operand(0);
+    const llvm::Value* b = div ? div->getOperand(1) : operand(1);
+    const std::string expr = text(a) + sym + text(b);
+    if (b == nullptr || !b->getType()->isIntegerTy()) return fail(ir::PropertyKind::DivisionByZero, "division by zero in " + expr);
+    const Term divisor = value_term(inst, b, cur);
+    const Term nonzero = ir::mk_not(ir::mk_eq(divisor, ir::mk_bv(divisor.sort().width(), 0)));
+    cur.stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::DivisionByZero, "division by zero in " + expr, loc), nonzero, loc));
+    if (is_signed) return fail(ir::PropertyKind::SignedOverflow, "signed overflow in " + expr);
+    cur.stmts.push_back(Stmt::assume(ir::mk_false(), loc));
+    flush(cur, stop_loc());
+    cur.live = false;
+    return;
+  }
+  if (name == "__ubsan_handle_shift_out_of_bounds_abort") {
+    const llvm::Instruction* sh = guarded_operation(call, {llvm::Instruction::Shl, llvm::Instruction::AShr,
+                                                           llvm::Instruction::LShr});
+    const char* sym = sh && sh->getOpcode() != llvm::Instruction::Shl ? " >> " : " << ";
+    const llvm::Value* a = sh ? sh->getOperand(0) : operand(0);
+    const llvm::Value* b = sh ? sh->getOperand(1) : operand(1);
+    return fail(ir::PropertyKind::InvalidShift, "invalid shift in " + text(a) + sym + text(b));
+  }
+  if (name == "__ubsan_handle_out_of_bounds_abort")
+    return fail(ir::PropertyKind::Unsupported, "array index out of bounds (undefined behaviour)");
+  fail(ir::PropertyKind::Unsupported, "undefined behaviour (" + name + ")");
+}
+
+}  // namespace verdict::frontend::c

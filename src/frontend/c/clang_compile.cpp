@@ -1,0 +1,116 @@
+// Job: run clang 14 in-process (cc1 invocation, EmitLLVMOnlyAction) on one C file and
+// return the LLVM module; capture diagnostics and turn the first error into InputError.
+#include "frontend/c/clang_compile.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/DiagnosticOptions.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/CodeGen/CodeGenAction.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/CompilerInvocation.h>
+#include <clang/Lex/PreprocessorOptions.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Support/MemoryBuffer.h>
+
+#include "verdict/errors.h"
+
+namespace verdict::frontend::c {
+
+namespace {
+
+/// Remembers the first error (formatted as file:line:col) and swallows everything else.
+class FirstErrorConsumer : public clang::DiagnosticConsumer {
+ public:
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic& info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level < clang::DiagnosticsEngine::Error || has_error_) return;
+    has_error_ = true;
+    llvm::SmallString<256> text;
+    info.FormatDiagnostic(text);
+    message_ = std::string(text.str());
+    if (info.getLocation().isValid() && info.hasSourceManager()) {
+      const clang::PresumedLoc p = info.getSourceManager().getPresumedLoc(info.getLocation());
+      if (p.isValid()) loc_ = SourceLocation{p.getFilename(), p.getLine(), p.getColumn()};
+    }
+  }
+  [[nodiscard]] bool has_error() const { return has_error_; }
+  [[noreturn]] void raise(const std::string& path) const {
+    if (message_.empty()) throw InputError(SourceLocation{path, 0, 0}, "clang rejected the file");
+    throw InputError(loc_.known() ? loc_ : SourceLocation{path, 0, 0}, message_);
+  }
+
+ private:
+  bool has_error_ = false;
+  std::string message_;
+  SourceLocation loc_;
+};
+
+bool is_preprocessed(const std::string& path) {
+  return path.size() >= 2 && path.compare(path.size() - 2, 2, ".i") == 0;
+}
+
+std::vector<std::string> cc1_args(const std::string& path, const CFrontendOptions& options) {
+  const std::string resource = VERDICT_CLANG_RESOURCE_DIR;
+  const bool ilp32 = options.data_model == DataModel::ILP32;
+  std::vector<std::string> args = {
+      "-triple", ilp32 ? "i386-unknown-linux-gnu" : "x86_64-unknown-linux-gnu",
+      "-emit-llvm-only", "-O0", "-disable-O0-optnone", "-debug-info-kind=limited",
+      "-dwarf-version=4", "-std=gnu11", "-ferror-limit", "1", "-w", "-fgnuc-version=4.2.1",
+      "-fsanitize=signed-integer-overflow,integer-divide-by-zero,shift-base,shift-exponent,"
+      "array-bounds",
+      "-resource-dir", resource, "-internal-isystem", resource + "/include",
+      "-internal-isystem", "/usr/local/include",
+      "-internal-externc-isystem", "/usr/include/x86_64-linux-gnu",
+      "-internal-externc-isystem", "/usr/include"};
+  for (const std::string& a : options.extra_args) args.push_back(a);
+  args.push_back("-x");
+  args.push_back(is_preprocessed(path) ? "cpp-output" : "c");
+  args.push_back(path);
+  return args;
+}
+
+void require_readable(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError("cannot open '" + path + "': " + std::strerror(errno));
+}
+
+}  // namespace
+
+std::unique_ptr<llvm::Module> compile_to_module(const std::string& path, const CFrontendOptions& options,
+                                                llvm::LLVMContext& context) {
+  require_readable(path);
+  const std::vector<std::string> args = cc1_args(path, options);
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+
+  auto consumer = std::make_unique<FirstErrorConsumer>();
+  FirstErrorConsumer* errors = consumer.get();
+  clang::CompilerInstance ci;
+  ci.createDiagnostics(consumer.release(), /*ShouldOwnClient=*/true);
+  auto invocation = std::make_shared<clang::CompilerInvocation>();
+  if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, ci.getDiagnostics()))
+    errors->raise(path);
+  // 32-bit glibc stubs are often not installed; they only list unavailable functions.
+  if (options.data_model == DataModel::ILP32) {
+    invocation->getPreprocessorOpts().addRemappedFile(
+        "/usr/include/x86_64-linux-gnu/gnu/stubs-32.h",
+        llvm::MemoryBuffer::getMemBufferCopy("", "stubs-32.h").release());
+  }
+  invocation->getFrontendOpts().DisableFree = false;
+  ci.setInvocation(std::move(invocation));
+
+  clang::EmitLLVMOnlyAction action(&context);
+  const bool ok = ci.ExecuteAction(action);
+  if (!ok || errors->has_error()) errors->raise(path);
+  std::unique_ptr<llvm::Module> module = action.takeModule();
+  if (!module) errors->raise(path);
+  return module;
+}
+
+}  // namespace verdict::frontend::c

@@ -1,0 +1,120 @@
+// Job: read debug information (dbg.value/dbg.declare, DITypes, DILocations) to give
+// translated values their C names, types and locations, and describe operands in messages.
+#include "frontend/c/debug_names.h"
+
+#include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/DebugInfoMetadata.h>
+#include <llvm/IR/InstrTypes.h>
+#include <llvm/IR/Instructions.h>
+#include <llvm/IR/IntrinsicInst.h>
+#include <llvm/IR/Module.h>
+
+namespace verdict::frontend::c {
+
+DebugNames::DebugNames(const llvm::Module& module) {
+  for (const llvm::Function& f : module) {
+    for (const llvm::BasicBlock& bb : f) {
+      for (const llvm::Instruction& i : bb) {
+        if (const auto* dv = llvm::dyn_cast<llvm::DbgValueInst>(&i)) {
+          if (const llvm::Value* v = dv->getValue()) vars_.emplace(v, dv->getVariable());
+        } else if (const auto* dd = llvm::dyn_cast<llvm::DbgDeclareInst>(&i)) {
+          if (const llvm::Value* v = dd->getAddress()) vars_.emplace(v, dd->getVariable());
+        }
+      }
+    }
+  }
+}
+
+const llvm::DILocalVariable* DebugNames::variable_of(const llvm::Value* v) const {
+  auto it = vars_.find(v);
+  return it == vars_.end() ? nullptr : it->second;
+}
+
+namespace {
+
+const char* binary_symbol(unsigned opcode) {
+  switch (opcode) {
+    case llvm::Instruction::Add: return "+";
+    case llvm::Instruction::Sub: return "-";
+    case llvm::Instruction::Mul: return "*";
+    case llvm::Instruction::SDiv: case llvm::Instruction::UDiv: return "/";
+    case llvm::Instruction::SRem: case llvm::Instruction::URem: return "%";
+    case llvm::Instruction::Shl: return "<<";
+    case llvm::Instruction::LShr: case llvm::Instruction::AShr: return ">>";
+    case llvm::Instruction::And: return "&";
+    case llvm::Instruction::Or: return "|";
+    case llvm::Instruction::Xor: return "^";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string DebugNames::describe(const llvm::Value* v, int depth) const {
+  if (const llvm::DILocalVariable* var = variable_of(v)) return var->getName().str();
+  if (const auto* c = llvm::dyn_cast<llvm::ConstantInt>(v)) {
+    if (c->getBitWidth() == 1) return c->isOne() ? "1" : "0";
+    return c->getBitWidth() <= 64 ? std::to_string(c->getSExtValue()) : "constant";
+  }
+  if (const auto* g = llvm::dyn_cast<llvm::GlobalValue>(v)) return "&" + g->getName().str();
+  if (const auto* cast = llvm::dyn_cast<llvm::CastInst>(v)) return describe(cast->getOperand(0), depth);
+  if (const auto* load = llvm::dyn_cast<llvm::LoadInst>(v)) {
+    const llvm::Value* p = load->getPointerOperand()->stripPointerCasts();
+    if (llvm::isa<llvm::GlobalVariable>(p)) return p->getName().str();
+    if (const llvm::DILocalVariable* var = variable_of(p)) return var->getName().str();
+    return depth > 0 ? "*" + describe(p, depth - 1) : "*p";
+  }
+  if (const auto* bin = llvm::dyn_cast<llvm::BinaryOperator>(v)) {
+    const char* sym = binary_symbol(bin->getOpcode());
+    if (sym && depth > 0)
+      return "(" + describe(bin->getOperand(0), depth - 1) + " " + sym + " " +
+             describe(bin->getOperand(1), depth - 1) + ")";
+  }
+  if (const auto* call = llvm::dyn_cast<llvm::CallBase>(v)) {
+    if (const llvm::Function* f = call->getCalledFunction()) return f->getName().str() + "(...)";
+  }
+  return "(expression)";
+}
+
+std::string DebugNames::c_type_name(const llvm::DIType* t) {
+  if (t == nullptr) return "void";
+  if (const auto* d = llvm::dyn_cast<llvm::DIDerivedType>(t)) {
+    switch (d->getTag()) {
+      case llvm::dwarf::DW_TAG_typedef: return d->getName().str();
+      case llvm::dwarf::DW_TAG_pointer_type: return c_type_name(d->getBaseType()) + " *";
+      default: return c_type_name(d->getBaseType());
+    }
+  }
+  if (const auto* c = llvm::dyn_cast<llvm::DICompositeType>(t)) {
+    switch (c->getTag()) {
+      case llvm::dwarf::DW_TAG_structure_type: return "struct " + c->getName().str();
+      case llvm::dwarf::DW_TAG_union_type: return "union " + c->getName().str();
+      case llvm::dwarf::DW_TAG_enumeration_type: return "enum " + c->getName().str();
+      case llvm::dwarf::DW_TAG_array_type: return c_type_name(c->getBaseType()) + "[]";
+      default: return c->getName().str();
+    }
+  }
+  return t->getName().str();
+}
+
+bool DebugNames::is_signed(const llvm::DIType* t) {
+  while (const auto* d = llvm::dyn_cast_or_null<llvm::DIDerivedType>(t)) {
+    if (d->getTag() == llvm::dwarf::DW_TAG_pointer_type) return false;
+    t = d->getBaseType();
+  }
+  if (const auto* b = llvm::dyn_cast_or_null<llvm::DIBasicType>(t)) {
+    const unsigned e = b->getEncoding();
+    return e == llvm::dwarf::DW_ATE_signed || e == llvm::dwarf::DW_ATE_signed_char;
+  }
+  if (const auto* c = llvm::dyn_cast_or_null<llvm::DICompositeType>(t))
+    return c->getTag() == llvm::dwarf::DW_TAG_enumeration_type && is_signed(c->getBaseType());
+  return false;
+}
+
+SourceLocation DebugNames::location(const llvm::DILocation* l) {
+  if (l == nullptr) return {};
+  return SourceLocation{l->getFilename().str(), l->getLine(), l->getColumn()};
+}
+
+}  // namespace verdict::frontend::c

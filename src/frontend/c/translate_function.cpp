@@ -1,0 +1,261 @@
+// Job: the control-flow part of the translation: one inlined instance per call site,
+// basic blocks as locations, terminators as guarded edges with parallel phi
+// assignments, path ends (Unsupported checks, exit), and loop-head marking.
+#include <llvm/ADT/PostOrderIterator.h>
+#include <llvm/IR/CFG.h>
+#include <llvm/IR/DebugInfoMetadata.h>
+
+#include "frontend/c/translator.h"
+#include "support/invariant.h"
+
+namespace verdict::frontend::c {
+
+using ir::Stmt;
+using ir::Term;
+
+Translator::Translator(llvm::Module& module, const CFrontendOptions& options, ir::Program& program)
+    : module_(module), layout_(module.getDataLayout()), options_(options), program_(program),
+      names_(module) {
+  ptr_bits_ = layout_.getPointerSizeInBits();
+}
+
+namespace {
+
+std::string parameter_name(const DebugNames& names, const llvm::Argument& arg) {
+  if (const llvm::DILocalVariable* v = names.variable_of(&arg)) return v->getName().str();
+  return arg.getName().empty() ? "#" + std::to_string(arg.getArgNo()) : arg.getName().str();
+}
+
+}  // namespace
+
+void Translator::run(const llvm::Function& entry) {
+  program_.init = program_.add_loc("init");
+  program_.exit = program_.add_loc("exit");
+  auto owned = std::make_unique<Instance>();
+  Instance& inst = *owned;
+  instances_.push_back(std::move(owned));
+  inst.fn = &entry;
+  inst.prefix = entry.getName().str();
+  inst.is_entry = true;
+  prefix_count_[inst.prefix] = 1;
+  SourceLocation fn_loc;
+  if (const llvm::DISubprogram* sp = entry.getSubprogram())
+    fn_loc = SourceLocation{sp->getFilename().str(), sp->getLine(), 0};
+
+  Cursor params{program_.init, {}, true};
+  try {
+    for (const llvm::Argument& arg : entry.args()) {
+      const ir::VarId v = var_for(inst, &arg);
+      params.stmts.push_back(Stmt::havoc(v, "parameter " + parameter_name(names_, arg), fn_loc));
+    }
+  } catch (const NotModelled& e) {
+    params.stmts.push_back(Stmt::check(add_prop(e.kind, e.what + " (entry parameter)", fn_loc), ir::mk_false(), fn_loc));
+  }
+  translate_body(inst);
+  std::vector<Stmt> init = initial_memory();
+  finish_access_checks();
+  init.insert(init.end(), params.stmts.begin(), params.stmts.end());
+  program_.add_edge(program_.init, inst.block_loc.at(&entry.getEntryBlock()), std::move(init));
+  mark_loop_heads();
+}
+
+void Translator::translate_body(Instance& inst) {
+  llvm::ReversePostOrderTraversal<const llvm::Function*> rpo(inst.fn);
+  for (const llvm::BasicBlock* bb : rpo) {
+    SourceLocation loc;
+    for (const llvm::Instruction& i : *bb) {
+      if (i.getDebugLoc()) {
+        loc = loc_of(i);
+        break;
+      }
+    }
+    const std::string name = bb->hasName() ? bb->getName().str() : "bb";
+    inst.block_loc[bb] = program_.add_loc(inst.prefix + "." + name, loc);
+  }
+  for (const llvm::BasicBlock* bb : rpo) translate_block(inst, *bb);
+}
+
+void Translator::translate_block(Instance& inst, const llvm::BasicBlock& bb) {
+  Cursor cur{inst.block_loc.at(&bb), {}, true};
+  const llvm::Instruction* current = nullptr;
+  try {
+    for (const llvm::Instruction& i : bb) {
+      if (!cur.live) return;
+      current = &i;
+      if (instruction_budget_ == 0)
+        throw NotModelled{"program too large after inlining (size limit reached)", ir::PropertyKind::BoundReached};
+      --instruction_budget_;
+      if (i.isTerminator())
+        translate_terminator(inst, i, cur);
+      else
+        translate_instruction(inst, i, cur);
+    }
+  } catch (const NotModelled& e) {
+    stop_path(cur, e.kind, e.what, current ? loc_of(*current) : SourceLocation{});
+  }
+}
+
+void Translator::translate_terminator(Instance& inst, const llvm::Instruction& term, Cursor& cur) {
+  const SourceLocation loc = loc_of(term);
+  const llvm::BasicBlock& bb = *term.getParent();
+  if (const auto* br = llvm::dyn_cast<llvm::BranchInst>(&term)) {
+    if (br->isUnconditional() || br->getSuccessor(0) == br->getSuccessor(1)) {
+      const llvm::BasicBlock* succ = br->getSuccessor(0);
+      std::vector<Stmt> phis = phi_assignments(inst, bb, *succ);
+      cur.stmts.insert(cur.stmts.end(), phis.begin(), phis.end());
+      flush(cur, inst.block_loc.at(succ));
+      cur.live = false;
+      return;
+    }
+    const Term c = bool_term(inst, br->getCondition(), cur);
+    const llvm::BasicBlock* t = br->getSuccessor(0);
+    const llvm::BasicBlock* f = br->getSuccessor(1);
+    std::vector<Stmt> then_body = phi_assignments(inst, bb, *t);
+    std::vector<Stmt> else_body = phi_assignments(inst, bb, *f);
+    then_body.insert(then_body.begin(), Stmt::assume(c, loc));
+    else_body.insert(else_body.begin(), Stmt::assume(ir::mk_not(c), loc));
+    const ir::LocId end = program_.add_loc(program_.locs[cur.loc].name + ".end", loc);
+    flush(cur, end);
+    program_.add_edge(end, inst.block_loc.at(t), std::move(then_body));
+    program_.add_edge(end, inst.block_loc.at(f), std::move(else_body));
+    cur.live = false;
+    return;
+  }
+  if (const auto* ret = llvm::dyn_cast<llvm::ReturnInst>(&term)) {
+    if (const llvm::Value* v = ret->getReturnValue(); v && inst.ret_var)
+      cur.stmts.push_back(Stmt::assign(*inst.ret_var, value_term(inst, v, cur), loc));
+    flush(cur, inst.is_entry ? program_.exit : inst.ret_loc);
+    cur.live = false;
+    return;
+  }
+  if (llvm::isa<llvm::UnreachableInst>(&term)) {
+    stop_path(cur, ir::PropertyKind::Unsupported, "reached unreachable code (undefined behaviour)", loc);
+    return;
+  }
+  throw NotModelled{std::string("control flow '") + term.getOpcodeName() + "'"};
+}
+
+std::vector<Stmt> Translator::phi_assignments(Instance& inst, const llvm::BasicBlock& from,
+                                              const llvm::BasicBlock& to) {
+  Cursor side{0, {}, true};
+  std::vector<std::pair<ir::VarId, Term>> assigns;
+  std::vector<Stmt> havocs;
+  bool needs_temps = false;
+  for (const llvm::PHINode& phi : to.phis()) {
+    const llvm::Value* in = phi.getIncomingValueForBlock(&from);
+    const ir::VarId var = var_for(inst, &phi);
+    if (llvm::isa<llvm::UndefValue>(in)) {
+      havocs.push_back(Stmt::havoc(var, "uninitialised value", loc_of(phi)));
+      continue;
+    }
+    if (const auto* p = llvm::dyn_cast<llvm::PHINode>(in); p && p->getParent() == &to) needs_temps = true;
+    assigns.emplace_back(var, value_term(inst, in, side));
+  }
+  std::vector<Stmt> out = std::move(side.stmts);
+  if (needs_temps && assigns.size() > 1) {
+    std::vector<ir::VarId> temps;
+    for (const auto& [var, t] : assigns) {
+      temps.push_back(fresh_var(program_.vars[var].name + ".next", t.sort()));
+      out.push_back(Stmt::assign(temps.back(), t));
+    }
+    for (std::size_t k = 0; k < assigns.size(); ++k)
+      out.push_back(Stmt::assign(assigns[k].first, program_.var_term(temps[k])));
+  } else {
+    for (const auto& [var, t] : assigns) out.push_back(Stmt::assign(var, t));
+  }
+  out.insert(out.end(), havocs.begin(), havocs.end());
+  return out;
+}
+
+void Translator::inline_call(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee,
+                             Cursor& cur) {
+  const std::string name = callee.getName().str();
+  unsigned depth = 0;
+  for (const Instance* p = &caller; p != nullptr; p = p->caller) depth += p->fn == &callee ? 1 : 0;
+  if (depth >= options_.recursion_bound)
+    throw NotModelled{"recursion depth bound " + std::to_string(options_.recursion_bound) + " reached in " + name,
+                      ir::PropertyKind::BoundReached};
+  if (callee.isVarArg()) throw NotModelled{"call to variadic function " + name};
+  if (call.getFunctionType() != callee.getFunctionType())
+    throw NotModelled{"call to " + name + " through a mismatched prototype"};
+  const SourceLocation loc = loc_of(call);
+  auto owned = std::make_unique<Instance>();
+  Instance& inst = *owned;
+  instances_.push_back(std::move(owned));
+  inst.fn = &callee;
+  inst.call_site = &call;
+  inst.caller = &caller;
+  const unsigned k = ++prefix_count_[name];
+  inst.prefix = k == 1 ? name : name + "#" + std::to_string(k);
+  if (!call.getType()->isVoidTy()) inst.ret_var = var_for(caller, &call);
+  inst.ret_loc = program_.add_loc(inst.prefix + ".return", loc);
+  for (const llvm::Argument& arg : callee.args()) {
+    const Term value = value_term(caller, call.getArgOperand(arg.getArgNo()), cur);
+    cur.stmts.push_back(Stmt::assign(var_for(inst, &arg), value, loc));
+  }
+  translate_body(inst);
+  flush(cur, inst.block_loc.at(&callee.getEntryBlock()));
+  cur.loc = inst.ret_loc;
+}
+
+void Translator::flush(Cursor& cur, ir::LocId to) {
+  program_.add_edge(cur.loc, to, std::move(cur.stmts));
+  cur.stmts.clear();
+}
+
+ir::LocId Translator::stop_loc() {
+  if (!stop_) stop_ = program_.add_loc("stop");
+  return *stop_;
+}
+
+void Translator::stop_path(Cursor& cur, ir::PropertyKind kind, const std::string& what,
+                           const SourceLocation& loc) {
+  cur.stmts.push_back(Stmt::check(add_prop(kind, what, loc), ir::mk_false(), loc));
+  flush(cur, stop_loc());
+  cur.live = false;
+}
+
+void Translator::end_execution(Cursor& cur) {
+  flush(cur, program_.exit);
+  cur.live = false;
+}
+
+void Translator::mark_loop_heads() {
+  enum Color : std::uint8_t { White, Grey, Black };
+  std::vector<Color> color(program_.locs.size(), White);
+  std::vector<std::pair<ir::LocId, std::size_t>> stack{{program_.init, 0}};
+  color[program_.init] = Grey;
+  while (!stack.empty()) {
+    auto& [loc, next] = stack.back();
+    const std::vector<std::size_t>& out = program_.outgoing(loc);
+    if (next == out.size()) {
+      color[loc] = Black;
+      stack.pop_back();
+      continue;
+    }
+    const ir::LocId to = program_.edges[out[next++]].to;
+    if (color[to] == Grey) program_.locs[to].loop_head = true;
+    if (color[to] == White) {
+      color[to] = Grey;
+      stack.emplace_back(to, 0);
+    }
+  }
+}
+
+SourceLocation Translator::loc_of(const llvm::Instruction& i) const {
+  if (const llvm::DILocation* l = i.getDebugLoc().get()) {
+    SourceLocation s = DebugNames::location(l);
+    if (s.known()) return s;
+  }
+  return last_loc_;
+}
+
+ir::PropId Translator::add_prop(ir::PropertyKind kind, const std::string& what, const SourceLocation& loc) {
+  return program_.add_prop(kind, what, loc);
+}
+
+void Translator::assume_once(const std::string& text) {
+  if (assumed_.insert(text).second) program_.assumptions.push_back(text);
+}
+
+}  // namespace verdict::frontend::c
