@@ -1,0 +1,167 @@
+#include "evidence/certificate_check.h"
+
+#include <set>
+
+#include "evidence/cvc5_encoder.h"
+#include "transform/cutpoint_unrolling.h"
+#include "transform/cutpoints.h"
+#include "transform/term_rewrite.h"
+
+namespace verdict::evidence {
+
+using ir::Term;
+
+namespace {
+
+/// Proves `formula` unsatisfiable with a fresh cvc5 instance; returns "" or the reason.
+std::string prove_unsat(const Term& formula, const support::Deadline& deadline) {
+  if (formula.is_false()) return "";
+  const unsigned ms = deadline.remaining_ms();
+  if (ms == 0) return "deadline reached before cvc5 finished";
+  try {
+    cvc5::Solver solver;
+    solver.setOption("tlimit-per", std::to_string(ms));
+    Cvc5Encoder encoder(solver);
+    solver.assertFormula(encoder.encode(formula));
+    const cvc5::Result r = solver.checkSat();
+    if (r.isUnsat()) return "";
+    if (r.isSat()) return "cvc5 found a counterexample to it";
+    return "cvc5 could not decide it (" + r.toString() + ")";
+  } catch (const Cvc5EncodeError& e) {
+    return std::string("cannot be expressed for cvc5: ") + e.what();
+  } catch (const cvc5::CVC5ApiException& e) {
+    return std::string("cvc5 error: ") + e.what();
+  }
+}
+
+class Checker {
+ public:
+  Checker(const ir::Program& p, const engines::Certificate& c, const support::Deadline& d)
+      : p_(p), cert_(c), deadline_(d), sys_(transform::build_cut_point_system(p)), unroll_(p, sys_) {}
+
+  CertificateCheck run();
+
+ private:
+  Term inv(ir::LocId l) const {
+    auto it = cert_.invariants.find(l);
+    return it == cert_.invariants.end() ? ir::mk_true() : it->second;
+  }
+  std::string loc_name(ir::LocId l) const {
+    const ir::Location& loc = p_.locs.at(l);
+    std::string s = loc.name;
+    if (loc.loc.line > 0) s += " (line " + std::to_string(loc.loc.line) + ")";
+    return s;
+  }
+  bool discharge(const std::string& name, const Term& formula);
+  bool well_formed();
+  bool one_inductive();
+  bool safety_k1();
+  bool safety_k();
+
+  const ir::Program& p_;
+  const engines::Certificate& cert_;
+  const support::Deadline& deadline_;
+  transform::CutPointSystem sys_;
+  transform::CutPointUnrolling unroll_;
+  CertificateCheck out_;
+};
+
+bool Checker::discharge(const std::string& name, const Term& formula) {
+  const std::string why = prove_unsat(formula, deadline_);
+  if (why.empty()) {
+    out_.obligations_checked.push_back(name);
+    return true;
+  }
+  out_.message = "obligation '" + name + "' not proved: " + why;
+  return false;
+}
+
+bool Checker::well_formed() {
+  if (cert_.k < 1) {
+    out_.message = "k must be at least 1";
+    return false;
+  }
+  for (const auto& [loc, t] : cert_.invariants) {
+    if (loc >= p_.locs.size() || !sys_.is_cut[loc]) {
+      out_.message = "invariant at location " + std::to_string(loc) + ", which is not a cut point";
+      return false;
+    }
+    if (!t.valid() || !t.sort().is_bool()) {
+      out_.message = "invariant at " + loc_name(loc) + " is not a boolean term";
+      return false;
+    }
+    std::set<ir::VarId> vars;
+    transform::collect_vars(t, vars);
+    for (ir::VarId v : vars) {
+      if (v >= p_.vars.size()) {
+        out_.message = "invariant at " + loc_name(loc) + " mentions an unknown variable";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool Checker::one_inductive() {
+  // Execution starts at init with every variable arbitrary: the invariant there must be valid.
+  if (!discharge("initiation at " + loc_name(p_.init), ir::mk_not(inv(p_.init)))) return false;
+  for (const transform::Segment& s : sys_.segments) {
+    const Term target = inv(s.to);
+    if (target.is_true()) continue;
+    const Term next = transform::substitute(target, [&](ir::VarId v) { return s.post.at(v); });
+    const std::string name = "consecution " + loc_name(s.from) + " -> " + loc_name(s.to);
+    if (!discharge(name, ir::mk_and({inv(s.from), s.guard, ir::mk_not(next)}))) return false;
+  }
+  return true;
+}
+
+bool Checker::safety_k1() {
+  for (const transform::ViolationPath& v : sys_.violations) {
+    const std::string name = "safety of '" + p_.props.at(v.prop).description + "' from " + loc_name(v.from);
+    if (!discharge(name, ir::mk_and(inv(v.from), v.condition))) return false;
+  }
+  return true;
+}
+
+bool Checker::safety_k() {
+  const unsigned k = cert_.k;
+  // Base: no violation within the first k - 1 steps from init.
+  std::vector<Term> path{unroll_.at(0, p_.init)};
+  for (unsigned j = 0; j + 1 < k; ++j) {
+    if (!discharge("base case, step " + std::to_string(j), ir::mk_and(ir::mk_and(path), unroll_.violation(j))))
+      return false;
+    path.push_back(unroll_.transition(j));
+    path.push_back(unroll_.pc_valid(j + 1));
+  }
+  // Step: k invariant-satisfying states, the first k - 1 without violation, then one.
+  std::vector<Term> window;
+  for (unsigned i = 0; i < k; ++i) {
+    window.push_back(unroll_.pc_valid(i));
+    window.push_back(unroll_.invariant(i, cert_.invariants));
+    if (i + 1 < k) {
+      window.push_back(ir::mk_not(unroll_.violation(i)));
+      window.push_back(unroll_.transition(i));
+    }
+  }
+  window.push_back(unroll_.violation(k - 1));
+  return discharge("induction step (k = " + std::to_string(k) + ")", ir::mk_and(window));
+}
+
+CertificateCheck Checker::run() {
+  if (!well_formed() || !one_inductive()) return out_;
+  if (!(cert_.k == 1 ? safety_k1() : safety_k())) return out_;
+  out_.valid = true;
+  out_.message = "cvc5 proved " + std::to_string(out_.obligations_checked.size()) + " obligations (" +
+                 std::to_string(sys_.cut_points.size()) + " cut points, k = " + std::to_string(cert_.k) + ")";
+  return out_;
+}
+
+}  // namespace
+
+CertificateCheck check_certificate(const ir::Program& program, const engines::Certificate& certificate,
+                                   const support::Deadline& deadline) {
+  Checker checker(program, certificate, deadline);
+  return checker.run();
+}
+
+}  // namespace verdict::evidence

@@ -1,0 +1,269 @@
+#include "transform/cutpoints.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "support/invariant.h"
+#include "transform/term_rewrite.h"
+
+namespace verdict::transform {
+
+using ir::LocId;
+using ir::Term;
+using ir::VarId;
+
+std::vector<VarId> CutPointSystem::live_vars(LocId loc) const {
+  std::vector<VarId> out;
+  const auto& l = live.at(loc);
+  for (VarId v = 0; v < l.size(); ++v)
+    if (l[v]) out.push_back(v);
+  return out;
+}
+
+namespace {
+
+/// Iterative DFS from init; collects the targets of back edges (edges to a location on
+/// the current DFS stack), skipping edges into `cut` (already cut).
+std::set<LocId> back_edge_targets(const ir::Program& p, const std::vector<bool>& cut) {
+  enum Color { White, Grey, Black };
+  std::vector<Color> color(p.locs.size(), White);
+  std::set<LocId> targets;
+  std::vector<std::pair<LocId, std::size_t>> stack{{p.init, 0}};
+  color[p.init] = Grey;
+  while (!stack.empty()) {
+    auto& [loc, next] = stack.back();
+    const auto& out = p.outgoing(loc);
+    if (next == out.size()) {
+      color[loc] = Black;
+      stack.pop_back();
+      continue;
+    }
+    const LocId to = p.edges[out[next++]].to;
+    if (cut[to]) continue;
+    if (color[to] == Grey) targets.insert(to);
+    if (color[to] == White) {
+      color[to] = Grey;
+      stack.emplace_back(to, 0);
+    }
+  }
+  return targets;
+}
+
+}  // namespace
+
+std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added) {
+  std::vector<bool> cut(p.locs.size(), false);
+  cut[p.init] = true;
+  for (LocId l = 0; l < p.locs.size(); ++l)
+    if (p.locs[l].loop_head) cut[l] = true;
+  // DFS with the loop heads already cut: every remaining back-edge target closes a cycle
+  // the marks missed. Repeat until no cycle is left (one round suffices; loop for safety).
+  std::size_t extra = 0;
+  for (;;) {
+    std::set<LocId> more = back_edge_targets(p, cut);
+    if (more.empty()) break;
+    for (LocId l : more) cut[l] = true;
+    extra += more.size();
+  }
+  if (added) *added = extra;
+  std::vector<LocId> points;
+  for (LocId l = 0; l < p.locs.size(); ++l)
+    if (cut[l]) points.push_back(l);
+  return points;
+}
+
+std::vector<std::vector<bool>> live_variables(const ir::Program& p) {
+  const std::size_t n = p.vars.size();
+  std::vector<std::vector<bool>> live(p.locs.size(), std::vector<bool>(n, false));
+  // Per edge: the live set at its source given the live set at its target.
+  auto transfer = [&](const ir::Edge& e, std::vector<bool> l) {
+    for (auto it = e.body.rbegin(); it != e.body.rend(); ++it) {
+      std::set<VarId> read;
+      if (it->term.valid()) collect_vars(it->term, read);
+      if (it->kind == ir::Stmt::Kind::Assign || it->kind == ir::Stmt::Kind::Havoc) l[it->var] = false;
+      for (VarId v : read) l[v] = true;
+    }
+    return l;
+  };
+  std::vector<std::vector<std::size_t>> incoming(p.locs.size());
+  for (std::size_t i = 0; i < p.edges.size(); ++i) incoming[p.edges[i].to].push_back(i);
+  std::deque<LocId> work;
+  std::vector<bool> queued(p.locs.size(), true);
+  for (LocId l = 0; l < p.locs.size(); ++l) work.push_back(l);
+  while (!work.empty()) {
+    const LocId to = work.front();
+    work.pop_front();
+    queued[to] = false;
+    for (std::size_t ei : incoming[to]) {
+      const ir::Edge& e = p.edges[ei];
+      std::vector<bool> in = transfer(e, live[to]);
+      bool changed = false;
+      for (std::size_t v = 0; v < n; ++v)
+        if (in[v] && !live[e.from][v]) live[e.from][v] = changed = true;
+      if (changed && !queued[e.from]) {
+        queued[e.from] = true;
+        work.push_back(e.from);
+      }
+    }
+  }
+  return live;
+}
+
+namespace {
+
+/// One symbolic path bundle: its guard and the variables it changed.
+struct PathState {
+  Term guard;
+  std::unordered_map<VarId, Term> changed;
+};
+
+class Summariser {
+ public:
+  Summariser(const ir::Program& p, CutPointSystem& sys) : p_(p), sys_(sys) {}
+
+  void summarise(LocId from);
+
+ private:
+  Term value(const PathState& s, VarId v) const {
+    auto it = s.changed.find(v);
+    return it == s.changed.end() ? p_.var_term(v) : it->second;
+  }
+  Term eval(const PathState& s, const Term& t) const {
+    return substitute(t, [&](VarId v) {
+      auto it = s.changed.find(v);
+      return it == s.changed.end() ? Term() : it->second;
+    });
+  }
+  PathState merge(const std::vector<PathState>& in) const;
+  /// Runs edge `ei` from `s`; records violations; returns the state at the edge's target.
+  PathState run_edge(LocId from, std::size_t ei, PathState s);
+  VarId havoc_var(std::size_t edge, std::size_t stmt, VarId v);
+  std::vector<LocId> topo_order(LocId from) const;
+
+  const ir::Program& p_;
+  CutPointSystem& sys_;
+  std::map<std::pair<std::size_t, std::size_t>, VarId> havocs_;
+};
+
+PathState Summariser::merge(const std::vector<PathState>& in) const {
+  if (in.size() == 1) return in[0];
+  PathState out;
+  std::vector<Term> guards;
+  std::set<VarId> keys;
+  for (const PathState& s : in) {
+    guards.push_back(s.guard);
+    for (const auto& [v, t] : s.changed) keys.insert(v);
+  }
+  out.guard = ir::mk_or(guards);
+  for (VarId v : keys) {
+    Term t = value(in.back(), v);
+    for (std::size_t i = in.size() - 1; i-- > 0;) t = ir::mk_ite(in[i].guard, value(in[i], v), t);
+    out.changed.emplace(v, t);
+  }
+  return out;
+}
+
+VarId Summariser::havoc_var(std::size_t edge, std::size_t stmt, VarId v) {
+  auto key = std::make_pair(edge, stmt);
+  if (auto it = havocs_.find(key); it != havocs_.end()) return it->second;
+  ir::Variable aux = p_.vars.at(v);
+  aux.name = "havoc." + aux.name + ".e" + std::to_string(edge) + "." + std::to_string(stmt);
+  const VarId id = static_cast<VarId>(sys_.num_program_vars + sys_.aux_vars.size());
+  sys_.aux_vars.push_back(std::move(aux));
+  havocs_.emplace(key, id);
+  return id;
+}
+
+PathState Summariser::run_edge(LocId from, std::size_t ei, PathState s) {
+  const ir::Edge& e = p_.edges[ei];
+  for (std::size_t i = 0; i < e.body.size() && !s.guard.is_false(); ++i) {
+    const ir::Stmt& st = e.body[i];
+    switch (st.kind) {
+      case ir::Stmt::Kind::Assign: s.changed[st.var] = eval(s, st.term); break;
+      case ir::Stmt::Kind::Havoc: {
+        const VarId h = havoc_var(ei, i, st.var);
+        s.changed[st.var] = ir::mk_var(h, p_.vars.at(st.var).sort);
+        break;
+      }
+      case ir::Stmt::Kind::Assume: s.guard = ir::mk_and(s.guard, eval(s, st.term)); break;
+      case ir::Stmt::Kind::Check: {
+        const Term c = eval(s, st.term);
+        const Term bad = ir::mk_and(s.guard, ir::mk_not(c));
+        if (!bad.is_false()) sys_.violations.push_back(ViolationPath{from, st.prop, st.loc, bad});
+        s.guard = ir::mk_and(s.guard, c);
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+std::vector<LocId> Summariser::topo_order(LocId from) const {
+  // Reverse DFS post-order of the region reachable from `from` without entering cut points.
+  std::vector<LocId> post;
+  std::vector<bool> seen(p_.locs.size(), false);
+  std::vector<std::pair<LocId, std::size_t>> stack{{from, 0}};
+  seen[from] = true;
+  while (!stack.empty()) {
+    auto& [loc, next] = stack.back();
+    const auto& out = p_.outgoing(loc);
+    if (next == out.size()) {
+      post.push_back(loc);
+      stack.pop_back();
+      continue;
+    }
+    const LocId to = p_.edges[out[next++]].to;
+    if (sys_.is_cut[to] || seen[to]) continue;
+    seen[to] = true;
+    stack.emplace_back(to, 0);
+  }
+  std::reverse(post.begin(), post.end());
+  return post;
+}
+
+void Summariser::summarise(LocId from) {
+  std::unordered_map<LocId, std::vector<PathState>> pending;
+  std::map<LocId, std::vector<PathState>> arrivals;
+  pending[from].push_back(PathState{ir::mk_true(), {}});
+  for (LocId loc : topo_order(from)) {
+    auto it = pending.find(loc);
+    if (it == pending.end()) continue;
+    const PathState here = merge(it->second);
+    pending.erase(it);
+    for (std::size_t ei : p_.outgoing(loc)) {
+      PathState s = run_edge(from, ei, here);
+      if (s.guard.is_false()) continue;
+      const LocId to = p_.edges[ei].to;
+      (sys_.is_cut[to] ? arrivals[to] : pending[to]).push_back(std::move(s));
+    }
+  }
+  for (auto& [to, states] : arrivals) {
+    const PathState s = merge(states);
+    Segment seg{from, to, s.guard, {}};
+    seg.post.reserve(sys_.num_program_vars);
+    for (VarId v = 0; v < sys_.num_program_vars; ++v) seg.post.push_back(value(s, v));
+    sys_.segments.push_back(std::move(seg));
+  }
+}
+
+}  // namespace
+
+CutPointSystem build_cut_point_system(const ir::Program& p) {
+  CutPointSystem sys;
+  sys.num_program_vars = p.vars.size();
+  sys.cut_points = choose_cut_points(p, &sys.stats.added_beyond_loop_heads);
+  sys.is_cut.assign(p.locs.size(), false);
+  for (LocId l : sys.cut_points) sys.is_cut[l] = true;
+  sys.live = live_variables(p);
+  Summariser s(p, sys);
+  for (LocId l : sys.cut_points) s.summarise(l);
+  sys.stats.cut_points = sys.cut_points.size();
+  sys.stats.segments = sys.segments.size();
+  sys.stats.violation_paths = sys.violations.size();
+  return sys;
+}
+
+}  // namespace verdict::transform

@@ -1,0 +1,74 @@
+#include "evidence/certificate_check.h"
+
+#include <gtest/gtest.h>
+
+#include "transform/loop_programs.h"
+
+namespace verdict::evidence {
+
+namespace {
+
+ir::Term sle(const ir::Term& a, const ir::Term& b) { return ir::mk_binary(ir::Op::Sle, a, b); }
+
+CertificateCheck check(const ir::Program& p, std::map<ir::LocId, ir::Term> inv, unsigned k = 1) {
+  engines::Certificate c;
+  c.invariants = std::move(inv);
+  c.k = k;
+  return check_certificate(p, c, support::Deadline(20));
+}
+
+}  // namespace
+
+TEST(CertificateCheck, AcceptsCounterInvariant) {
+  ir::Program p = testing::counter_to_ten();
+  const ir::Term i = p.var_term(0);
+  auto r = check(p, {{1, ir::mk_and(sle(testing::c32(0), i), sle(i, testing::c32(10)))}});
+  EXPECT_TRUE(r.valid) << r.message;
+  EXPECT_GE(r.obligations_checked.size(), 3u);
+}
+
+TEST(CertificateCheck, RejectsNonInductiveInvariant) {
+  ir::Program p = testing::counter_to_ten();
+  auto r = check(p, {{1, sle(p.var_term(0), testing::c32(9))}});
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("consecution"), std::string::npos) << r.message;
+}
+
+TEST(CertificateCheck, RejectsTooWeakInvariant) {
+  ir::Program p = testing::counter_to_ten();
+  auto r = check(p, {});
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("safety"), std::string::npos) << r.message;
+}
+
+TEST(CertificateCheck, RejectsInvariantAtNonCutPoint) {
+  ir::Program p = testing::counter_to_ten();
+  auto r = check(p, {{2, ir::mk_true()}});
+  EXPECT_FALSE(r.valid);
+}
+
+TEST(CertificateCheck, AcceptsRelationalInvariant) {
+  ir::Program p = testing::twin_counters();
+  auto r = check(p, {{1, ir::mk_eq(p.var_term(0), p.var_term(1))}});
+  EXPECT_TRUE(r.valid) << r.message;
+}
+
+TEST(CertificateCheck, RejectsIntegerInvariantThatWraps) {
+  ir::Program p = testing::wrapping_counter();
+  auto r = check(p, {{1, ir::mk_binary(ir::Op::Ule, ir::mk_bv(8, 1), p.var_term(0))}});
+  EXPECT_FALSE(r.valid);
+}
+
+TEST(CertificateCheck, AcyclicProgramWithEmptyCertificate) {
+  EXPECT_TRUE(check(testing::straight_line(false), {}).valid);
+  EXPECT_FALSE(check(testing::straight_line(true), {}).valid);
+}
+
+TEST(CertificateCheck, KInductiveCertificate) {
+  ir::Program p = testing::count_to_n();
+  EXPECT_FALSE(check(p, {}, 1).valid);
+  auto r = check(p, {}, 2);
+  EXPECT_TRUE(r.valid) << r.message;
+}
+
+}  // namespace verdict::evidence
