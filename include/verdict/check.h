@@ -15,4 +15,10 @@ namespace verdict {
 /// Throws InputError (bad file, unknown entry) — everything else becomes an Answer.
 Answer check(const std::string& file, const Options& options);
 
+/// The verification IR that `check` analyses, as text (`verdict ir`). Throws InputError.
+std::string program_text(const std::string& file, const Options& options);
+
+/// The simplified LLVM IR the C frontend translates (`verdict ir --llvm`). Throws InputError.
+std::string llvm_ir_text(const std::string& file, const Options& options);
+
 }  // namespace verdict

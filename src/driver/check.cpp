@@ -1,0 +1,111 @@
+// verdict::check — the safety question end to end: frontend, property selection,
+// engine portfolio, evidence checking, and the answer with its assumptions.
+#include "verdict/check.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "driver/evidence_check.h"
+#include "driver/portfolio.h"
+#include "engines/bmc/bmc_engine.h"
+#include "frontend/c/c_frontend.h"
+#include "ir/printer.h"
+#include "transform/select_properties.h"
+#include "verdict/errors.h"
+
+namespace verdict {
+
+namespace {
+
+std::string question_name(const PropertySet& p) {
+  if (p.unreach_call && p.no_overflow) return "all";
+  return p.unreach_call ? "unreach-call" : "no-overflow";
+}
+
+frontend::c::CFrontendOptions frontend_options(const Options& o) {
+  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args};
+}
+
+void require_c_file(const std::string& file) {
+  const std::string ext = std::filesystem::path(file).extension().string();
+  if (ext == ".py")
+    throw Unsupported(SourceLocation{file, 0, 0}, "Python programs (the Python frontend is not available yet)");
+  if (ext != ".c" && ext != ".i" && ext != ".h")
+    throw InputError("'" + file + "': expected a C file (.c or .i)");
+}
+
+std::vector<std::string> base_assumptions(const Options& o) {
+  return {"the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of "
+          "their types"};
+}
+
+std::vector<std::unique_ptr<engines::Engine>> make_engines() {
+  std::vector<std::unique_ptr<engines::Engine>> engines;
+  engines.push_back(std::make_unique<engines::bmc::BmcEngine>());
+  return engines;
+}
+
+void fill_from_outcome(Answer& a, const ir::Program& program, const Options& options,
+                       const std::string& file, driver::PortfolioOutcome& outcome) {
+  using Status = engines::EngineResult::Status;
+  engines::EngineResult& r = outcome.result;
+  a.evidence.properties = r.properties;
+  a.evidence.notes = r.notes;
+  a.tried = outcome.tried;
+  switch (r.status) {
+    case Status::Violation:
+      driver::accept_counterexample(a, program, options, r, outcome.engine);
+      break;
+    case Status::Safe:
+      a.verdict = Verdict::Yes;
+      a.engine = outcome.engine;
+      a.evidence.proof = r.proof;
+      break;
+    case Status::Unknown:
+      a.verdict = Verdict::DontKnow;
+      a.reason = r.reason.empty() ? "no engine found an answer" : r.reason;
+      break;
+  }
+}
+
+}  // namespace
+
+Answer check(const std::string& file, const Options& options) {
+  const auto start = std::chrono::steady_clock::now();
+  Answer a;
+  a.question = question_name(options.properties);
+  a.file = file;
+  a.entry = options.entry;
+  a.assumptions = base_assumptions(options);
+  try {
+    require_c_file(file);
+    ir::Program program = frontend::c::translate_file(file, frontend_options(options));
+    a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
+    transform::select_properties(program, options.properties);
+    engines::EngineContext context{options, support::Deadline(options.timeout_s)};
+    driver::PortfolioOutcome outcome = driver::run_portfolio(make_engines(), program, context);
+    fill_from_outcome(a, program, options, file, outcome);
+  } catch (const Unsupported& e) {
+    a.verdict = Verdict::DontKnow;
+    a.reason = std::string("unsupported: ") + e.what();
+  } catch (const std::bad_alloc&) {
+    a.verdict = Verdict::DontKnow;
+    a.reason = "out of memory";
+  }
+  a.time_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return a;
+}
+
+std::string program_text(const std::string& file, const Options& options) {
+  require_c_file(file);
+  ir::Program program = frontend::c::translate_file(file, frontend_options(options));
+  return ir::print_program(program);
+}
+
+std::string llvm_ir_text(const std::string& file, const Options& options) {
+  require_c_file(file);
+  return frontend::c::llvm_ir_text(file, frontend_options(options));
+}
+
+}  // namespace verdict

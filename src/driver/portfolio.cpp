@@ -1,0 +1,95 @@
+#include "driver/portfolio.h"
+
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "verdict/errors.h"
+
+namespace verdict::driver {
+
+namespace {
+
+using Status = engines::EngineResult::Status;
+
+engines::EngineResult run_guarded(engines::Engine& engine, const ir::Program& program,
+                                  const engines::EngineContext& context) {
+  try {
+    return engine.run(program, context);
+  } catch (const Unsupported& e) {
+    engines::EngineResult r;
+    r.reason = std::string("unsupported: ") + e.what();
+    return r;
+  } catch (const std::bad_alloc&) {
+    engines::EngineResult r;
+    r.reason = "out of memory";
+    return r;
+  }
+}
+
+std::string describe(const std::string& name, const engines::EngineResult& r) {
+  switch (r.status) {
+    case Status::Violation: return name + ": found a violation";
+    case Status::Safe: return name + ": proved the properties";
+    case Status::Unknown: break;
+  }
+  std::string s = name + ": no answer";
+  if (!r.reason.empty()) s += " (" + r.reason + ")";
+  return s;
+}
+
+}  // namespace
+
+PortfolioOutcome run_portfolio(const std::vector<std::unique_ptr<engines::Engine>>& engines,
+                               const ir::Program& program, const engines::EngineContext& context) {
+  std::vector<engines::EngineResult> results(engines.size());
+  if (engines.size() == 1) {
+    results[0] = run_guarded(*engines[0], program, context);
+  } else {
+    std::vector<std::thread> threads;
+    std::vector<std::exception_ptr> errors(engines.size());
+    for (std::size_t i = 0; i < engines.size(); ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          results[i] = run_guarded(*engines[i], program, context);
+          if (results[i].status != Status::Unknown) context.deadline.cancel();
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
+  PortfolioOutcome out;
+  for (std::size_t i = 0; i < engines.size(); ++i) {
+    out.tried.push_back(describe(engines[i]->name(), results[i]));
+    for (const std::string& t : results[i].tried) out.tried.push_back(engines[i]->name() + ": " + t);
+  }
+  for (std::size_t i = 0; i < engines.size(); ++i) {
+    if (results[i].status == Status::Unknown) continue;
+    if (out.engine.empty()) {
+      out.result = results[i];
+      out.engine = engines[i]->name();
+    } else if (out.result.status != results[i].status) {
+      // Two engines disagree: one of them has a bug. Never pick a side.
+      out.result = engines::EngineResult{};
+      out.result.reason = "internal error: engines " + out.engine + " and " + engines[i]->name() +
+                          " disagree; no answer is given";
+      out.engine.clear();
+      return out;
+    }
+  }
+  if (out.engine.empty()) {
+    for (const auto& r : results) {
+      if (!r.reason.empty()) {
+        out.result.reason += (out.result.reason.empty() ? "" : "; ") + r.reason;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace verdict::driver

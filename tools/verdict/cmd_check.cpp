@@ -1,0 +1,110 @@
+// `verdict check` and `verdict ir`: safety questions on one program, and the IR dump.
+#include <cstdio>
+#include <iostream>
+
+#include "verdict/check.h"
+#include "verdict/commands.h"
+#include "verdict/errors.h"
+#include "verdict/render.h"
+#include "verdict/watchdog.h"
+
+namespace verdict::cli {
+
+namespace {
+
+struct CheckFlags {
+  std::string file;
+  std::string property = "all";
+  std::string data_model = "LP64";
+  bool json = false;
+  bool no_native_replay = false;
+  Options options;
+};
+
+DataModel parse_data_model(const std::string& s) { return s == "ILP32" ? DataModel::ILP32 : DataModel::LP64; }
+
+PropertySet parse_property(const std::string& p) {
+  if (p == "unreach-call") return PropertySet::only_unreach_call();
+  if (p == "no-overflow") return PropertySet::only_no_overflow();
+  return PropertySet::all();
+}
+
+void add_common_program_flags(CLI::App* cmd, CheckFlags& f) {
+  cmd->add_option("FILE", f.file, "C file (.c, or preprocessed .i)")->required();
+  cmd->add_option("--entry", f.options.entry, "entry function; its parameters take arbitrary values")
+      ->capture_default_str();
+  cmd->add_option("--data-model", f.data_model, "data model of the C program")
+      ->check(CLI::IsMember({"LP64", "ILP32"}))
+      ->capture_default_str();
+  cmd->add_option("--timeout", f.options.timeout_s, "wall-clock limit in seconds (0: none)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--json", f.json, "print one JSON object");
+}
+
+}  // namespace
+
+int run_check_and_print(const std::string& file, const Options& options, bool json,
+                        const std::function<void(const Answer&)>& extra_text) {
+  Watchdog watchdog(options.timeout_s, [&] {
+    Answer a;
+    a.question = "timeout";
+    a.file = file;
+    a.entry = options.entry;
+    a.reason = "time limit of " + std::to_string(options.timeout_s) + " s reached";
+    if (json) std::printf("%s\n", answer_to_json(a).dump(2).c_str());
+    else std::printf("reason: %s\nanswer: DON'T KNOW\n", a.reason.c_str());
+  });
+  Answer answer = check(file, options);
+  if (json) {
+    std::cout << answer_to_json(answer).dump(2) << std::endl;
+  } else {
+    std::cout << answer_to_text(answer);
+    if (extra_text) extra_text(answer);
+    std::cout.flush();
+  }
+  return exit_code(answer.verdict);
+}
+
+void add_check_command(CLI::App& app, Actions& actions) {
+  auto flags = std::make_shared<CheckFlags>();
+  CLI::App* cmd = app.add_subcommand("check", "Can an assertion fail or undefined arithmetic happen?");
+  add_common_program_flags(cmd, *flags);
+  cmd->add_option("--property", flags->property, "which properties to check")
+      ->check(CLI::IsMember({"unreach-call", "no-overflow", "all"}))
+      ->capture_default_str();
+  cmd->add_option("--max-steps", flags->options.max_steps, "bound on the steps explored by BMC")
+      ->capture_default_str();
+  cmd->add_flag("--no-native-replay", flags->no_native_replay,
+                "do not compile and run counterexamples with the system compiler");
+  actions[cmd] = [flags] {
+    flags->options.properties = parse_property(flags->property);
+    flags->options.data_model = parse_data_model(flags->data_model);
+    flags->options.replay_native = !flags->no_native_replay;
+    return run_check_and_print(flags->file, flags->options, flags->json, nullptr);
+  };
+}
+
+void add_ir_command(CLI::App& app, Actions& actions) {
+  auto flags = std::make_shared<CheckFlags>();
+  auto llvm = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("ir", "Print the verification IR of a program");
+  add_common_program_flags(cmd, *flags);
+  cmd->add_flag("--llvm", *llvm, "print the simplified LLVM IR instead");
+  actions[cmd] = [flags, llvm] {
+    flags->options.data_model = parse_data_model(flags->data_model);
+    const std::string text = *llvm ? llvm_ir_text(flags->file, flags->options)
+                                   : program_text(flags->file, flags->options);
+    if (flags->json) std::cout << nlohmann::json{{"file", flags->file}, {"entry", flags->options.entry},
+                                                 {(*llvm ? "llvm_ir" : "ir"), text}}.dump(2) << "\n";
+    else std::cout << text;
+    return 0;
+  };
+}
+
+int report_input_error(const std::string& message, bool json) {
+  if (json) std::cout << error_to_json(message, 2).dump(2) << std::endl;
+  else std::cerr << "verdict: " << message << std::endl;
+  return 2;
+}
+
+}  // namespace verdict::cli

@@ -1,0 +1,107 @@
+// `verdict svcomp`: SV-COMP/BenchExec conventions — a property file, a task, and a
+// last line `Verdict: TRUE|FALSE(...)|UNKNOWN`.
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "verdict/check.h"
+#include "verdict/commands.h"
+#include "verdict/errors.h"
+#include "verdict/render.h"
+
+namespace verdict::cli {
+
+namespace {
+
+enum class SvcompProperty { UnreachCall, NoOverflow, Termination };
+
+struct SvcompTask {
+  SvcompProperty property;
+  std::string entry;
+};
+
+/// Reads an SV-COMP .prp file: `CHECK( init(main()), LTL(G ! call(reach_error())) )`.
+SvcompTask read_property_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError("cannot read property file '" + path + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  std::smatch m;
+  if (!std::regex_search(text, m, std::regex(R"(CHECK\s*\(\s*init\s*\(\s*(\w+)\s*\(\s*\)\s*\)\s*,\s*LTL\s*\((.*)\)\s*\))")))
+    throw InputError(SourceLocation{path, 1, 1}, "not an SV-COMP property: expected CHECK( init(main()), LTL(...) )");
+  const std::string entry = m[1];
+  const std::string ltl = std::regex_replace(std::string(m[2]), std::regex(R"(\s+)"), "");
+  if (ltl == "G!call(reach_error())") return {SvcompProperty::UnreachCall, entry};
+  if (ltl == "G!overflow") return {SvcompProperty::NoOverflow, entry};
+  if (ltl == "Fend") return {SvcompProperty::Termination, entry};
+  throw InputError(SourceLocation{path, 1, 1}, "unsupported SV-COMP property LTL(" + std::string(m[2]) + ")");
+}
+
+std::string svcomp_verdict(const Answer& a) {
+  switch (a.verdict) {
+    case Verdict::Yes: return "TRUE";
+    case Verdict::No: return "FALSE(" + a.question + ")";
+    case Verdict::DontKnow: return "UNKNOWN";
+  }
+  return "UNKNOWN";
+}
+
+struct SvcompFlags {
+  std::string property_file;
+  std::string task;
+  std::string data_model = "ILP32";
+  bool json = false;
+  Options options;
+};
+
+int run_termination_placeholder(const SvcompFlags& f) {
+  Answer a;
+  a.question = "termination";
+  a.file = f.task;
+  a.entry = f.options.entry;
+  a.reason = "termination analysis is not available in this version";
+  if (f.json) {
+    auto j = answer_to_json(a);
+    j["svcomp_verdict"] = "UNKNOWN";
+    std::cout << j.dump(2) << std::endl;
+  } else {
+    std::cout << answer_to_text(a) << "Verdict: UNKNOWN" << std::endl;
+  }
+  return exit_code(a.verdict);
+}
+
+}  // namespace
+
+void add_svcomp_command(CLI::App& app, Actions& actions) {
+  auto f = std::make_shared<SvcompFlags>();
+  CLI::App* cmd = app.add_subcommand("svcomp", "Answer an SV-COMP task (property file + program)");
+  cmd->add_option("--property", f->property_file, "SV-COMP property file (.prp)")->required();
+  cmd->add_option("TASK", f->task, "the program (.c or .i)")->required();
+  cmd->add_option("--data-model", f->data_model, "ILP32 or LP64")
+      ->check(CLI::IsMember({"LP64", "ILP32"}))
+      ->capture_default_str();
+  cmd->add_option("--timeout", f->options.timeout_s, "wall-clock limit in seconds")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--json", f->json, "print one JSON object");
+  actions[cmd] = [f] {
+    const SvcompTask task = read_property_file(f->property_file);
+    f->options.entry = task.entry;
+    f->options.data_model = f->data_model == "LP64" ? DataModel::LP64 : DataModel::ILP32;
+    if (task.property == SvcompProperty::Termination) return run_termination_placeholder(*f);
+    f->options.properties = task.property == SvcompProperty::UnreachCall ? PropertySet::only_unreach_call()
+                                                                          : PropertySet::only_no_overflow();
+    if (f->json) {
+      Answer answer = check(f->task, f->options);
+      auto j = answer_to_json(answer);
+      j["svcomp_verdict"] = svcomp_verdict(answer);
+      std::cout << j.dump(2) << std::endl;
+      return exit_code(answer.verdict);
+    }
+    return run_check_and_print(f->task, f->options, false, [](const Answer& a) {
+      std::cout << "Verdict: " << svcomp_verdict(a) << std::endl;
+    });
+  };
+}
+
+}  // namespace verdict::cli

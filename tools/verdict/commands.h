@@ -1,0 +1,32 @@
+// The CLI's subcommands. Each registers itself on the CLI11 app and returns the action
+// to run once the command line is parsed; the action returns the process exit code.
+// Not responsible for answering questions (the public API in include/verdict does).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "verdict/answer.h"
+#include "verdict/options.h"
+
+namespace verdict::cli {
+
+using Action = std::function<int()>;
+using Actions = std::map<CLI::App*, Action>;
+
+void add_check_command(CLI::App& app, Actions& actions);
+void add_svcomp_command(CLI::App& app, Actions& actions);
+void add_ir_command(CLI::App& app, Actions& actions);
+void add_bench_command(CLI::App& app, Actions& actions, const std::string& self_path);
+
+/// Runs verdict::check under a watchdog and prints the answer; returns the exit code.
+/// `extra_text` may print more lines after the text answer.
+int run_check_and_print(const std::string& file, const Options& options, bool json,
+                        const std::function<void(const Answer&)>& extra_text);
+
+/// Prints a bad-input message (exit code 2) as text on stderr or as one JSON object.
+int report_input_error(const std::string& message, bool json);
+
+}  // namespace verdict::cli

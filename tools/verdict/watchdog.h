@@ -1,0 +1,27 @@
+// A last-resort guard for --timeout: if the run has not finished shortly after its
+// deadline (a solver ignoring its limit, say), print a don't-know answer and end the
+// process with exit code 20, so no caller ever waits past the limit.
+// Not responsible for the normal, cooperative deadline (support/deadline.h).
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace verdict::cli {
+
+class Watchdog {
+ public:
+  /// Arms the watchdog for `seconds` (plus a grace period); 0 disarms it.
+  /// `print_timeout` prints the don't-know answer (must be async-safe enough: it runs
+  /// on the watchdog thread while the main thread is stuck).
+  Watchdog(double seconds, std::function<void()> print_timeout);
+  ~Watchdog();
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+
+ private:
+  struct State;
+  State* state_;
+};
+
+}  // namespace verdict::cli
