@@ -6,17 +6,26 @@ namespace verdict::ir {
 
 namespace {
 
-std::int64_t checked(bool overflow, std::int64_t r, const char* what) {
+Value int_result(bool overflow, std::int64_t r, const char* what) {
   if (overflow) throw EvalError(std::string("integer ") + what + " exceeds 64 bits");
-  return r;
+  return Value::of_int(r);
 }
 
 Value eval_int_binary(Op op, std::int64_t a, std::int64_t b) {
   std::int64_t r = 0;
   switch (op) {
-    case Op::Add: return Value::of_int(checked(__builtin_add_overflow(a, b, &r), r, "sum"));
-    case Op::Sub: return Value::of_int(checked(__builtin_sub_overflow(a, b, &r), r, "difference"));
-    case Op::Mul: return Value::of_int(checked(__builtin_mul_overflow(a, b, &r), r, "product"));
+    case Op::Add: {
+      const bool overflow = __builtin_add_overflow(a, b, &r);
+      return int_result(overflow, r, "sum");
+    }
+    case Op::Sub: {
+      const bool overflow = __builtin_sub_overflow(a, b, &r);
+      return int_result(overflow, r, "difference");
+    }
+    case Op::Mul: {
+      const bool overflow = __builtin_mul_overflow(a, b, &r);
+      return int_result(overflow, r, "product");
+    }
     case Op::IntFloorDiv:
     case Op::IntFloorMod:
       if (b == 0) throw EvalError("integer division by zero");

@@ -1,0 +1,204 @@
+#include "evidence/harness.h"
+
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "evidence/value_format.h"
+
+namespace verdict::evidence {
+
+namespace {
+
+struct RecordedInput {
+  const ir::Variable* var;
+  ir::Value value;
+};
+
+/// Inputs of the run grouped by origin: "parameter x" -> x, nondet suffix -> values.
+struct Inputs {
+  std::map<std::string, RecordedInput> params;
+  std::map<std::string, std::vector<RecordedInput>> nondet;
+  std::string unsupported;  ///< an origin the harness cannot supply
+};
+
+Inputs collect_inputs(const ir::Program& p, const ir::Execution& ex) {
+  static const std::regex nondet_re(R"(__VERIFIER_nondet_(\w+))");
+  Inputs in;
+  for (const ir::ExecutedStmt& e : ex.steps) {
+    const ir::Stmt& s = p.edges[e.edge].body[e.stmt];
+    if (s.kind != ir::Stmt::Kind::Havoc) continue;
+    RecordedInput r{&p.vars.at(s.var), *e.value};
+    std::smatch m;
+    if (s.note.rfind("parameter ", 0) == 0) {
+      in.params.emplace(s.note.substr(10), r);
+    } else if (std::regex_search(s.note, m, nondet_re)) {
+      in.nondet[m[1]].push_back(r);
+    } else if (in.unsupported.empty()) {
+      in.unsupported = s.note.empty() ? "an input of unknown origin" : s.note;
+    }
+  }
+  return in;
+}
+
+std::optional<std::string> nondet_type(const std::string& suffix) {
+  static const std::map<std::string, std::string> types = {
+      {"int", "int"}, {"uint", "unsigned int"}, {"unsigned", "unsigned int"}, {"long", "long"},
+      {"ulong", "unsigned long"}, {"longlong", "long long"}, {"ulonglong", "unsigned long long"},
+      {"short", "short"}, {"ushort", "unsigned short"}, {"char", "char"}, {"uchar", "unsigned char"},
+      {"schar", "signed char"}, {"bool", "_Bool"}, {"_Bool", "_Bool"}, {"size_t", "unsigned long"},
+      {"loff_t", "long"}, {"u8", "unsigned char"}, {"u16", "unsigned short"}, {"u32", "unsigned int"},
+      {"u64", "unsigned long long"}, {"s8", "signed char"}, {"s16", "short"}, {"s32", "int"},
+      {"s64", "long long"}, {"pointer", "void*"}};
+  auto it = types.find(suffix);
+  if (it == types.end()) return std::nullopt;
+  return it->second;
+}
+
+bool defines(const std::string& text, const std::string& fn) {
+  return std::regex_search(text, std::regex("\\b" + fn + R"(\s*\([^()]*\)\s*\{)"));
+}
+bool mentions(const std::string& text, const std::string& fn) {
+  return std::regex_search(text, std::regex("\\b" + fn + R"(\s*\()"));
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+const char* kPrelude = R"(#include <unistd.h>
+
+__attribute__((no_instrument_function)) static void verdict_report(const char* m) {
+  const char* e = m;
+  while (*e) ++e;
+  if (write(2, m, (unsigned long)(e - m)) < 0) _exit(3);
+}
+)";
+
+std::string reach_error_detection(const std::string& text) {
+  std::string s;
+  if (defines(text, "reach_error")) {
+    s += "extern void reach_error(void) __attribute__((weak));\n"
+         "__attribute__((no_instrument_function)) void __cyg_profile_func_enter(void* fn, void* site) {\n"
+         "  (void)site;\n"
+         "  if ((void*)reach_error != 0 && fn == (void*)reach_error) {\n"
+         "    verdict_report(\"VERDICT-REPLAY: reach_error() called\\n\");\n"
+         "    _exit(" + std::to_string(kReachErrorExit) + ");\n  }\n}\n";
+  } else {
+    s += "__attribute__((no_instrument_function)) void __cyg_profile_func_enter(void* fn, void* site) {\n"
+         "  (void)fn; (void)site;\n}\n";
+  }
+  s += "__attribute__((no_instrument_function)) void __cyg_profile_func_exit(void* fn, void* site) {\n"
+       "  (void)fn; (void)site;\n}\n";
+  for (const char* fn : {"reach_error", "__VERIFIER_error"}) {
+    if (mentions(text, fn) && !defines(text, fn))
+      s += std::string("void ") + fn + "(void) {\n  verdict_report(\"VERDICT-REPLAY: " + fn +
+           "() called\\n\");\n  _exit(" + std::to_string(kReachErrorExit) + ");\n}\n";
+  }
+  if (mentions(text, "__VERIFIER_assume") && !defines(text, "__VERIFIER_assume"))
+    s += "void __VERIFIER_assume(int cond) {\n  if (!cond) {\n    verdict_report(\"VERDICT-REPLAY: assumption "
+         "failed\\n\");\n    _exit(" + std::to_string(kAssumeFailedExit) + ");\n  }\n}\n";
+  return s;
+}
+
+/// Definitions of the nondet functions the file uses but does not define.
+std::string nondet_definitions(const std::string& text, const Inputs& in, std::string& skip) {
+  static const std::regex use_re(R"(\b__VERIFIER_nondet_(\w+)\s*\()");
+  std::map<std::string, bool> used;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), use_re); it != std::sregex_iterator(); ++it)
+    used[(*it)[1]] = true;
+  for (const auto& [suffix, values] : in.nondet) used[suffix] = true;
+  std::string s;
+  for (const auto& [suffix, _] : used) {
+    const std::string fn = "__VERIFIER_nondet_" + suffix;
+    if (defines(text, fn)) {
+      if (in.nondet.count(suffix)) skip = "the file defines " + fn + " itself";
+      continue;
+    }
+    auto type = nondet_type(suffix);
+    if (!type) {
+      skip = "no replay for " + fn + "()";
+      continue;
+    }
+    std::string values;
+    auto it = in.nondet.find(suffix);
+    if (it != in.nondet.end())
+      for (const RecordedInput& r : it->second) values += "  " + c_literal(r.value, r.var->is_signed, *type) + ",\n";
+    if (values.empty()) values = "  0,\n";
+    const std::string n = std::to_string(it == in.nondet.end() ? 0 : it->second.size());
+    s += "static const " + *type + " verdict_" + suffix + "_values[] = {\n" + values + "};\n" + *type + " " + fn +
+         "(void) {\n  static unsigned long next = 0;\n  return next < " + n + "UL ? verdict_" + suffix +
+         "_values[next++] : 0;\n}\n";
+  }
+  return s;
+}
+
+/// A main calling the entry with the recorded parameters (entry != main).
+std::string entry_call(const std::string& text, const std::string& entry, const Inputs& in, std::string& skip) {
+  std::smatch m;
+  if (!std::regex_search(text, m, std::regex("\\b" + entry + R"(\s*\(([^()]*)\)\s*\{)"))) {
+    skip = "the definition of " + entry + " was not found in the file";
+    return "";
+  }
+  const std::string before = text.substr(0, m.position(0));
+  const auto decl_start = before.find_last_of(";}#");
+  const std::string head = decl_start == std::string::npos ? before : before.substr(decl_start + 1);
+  if (std::regex_search(head, std::regex(R"(\bstatic\b)"))) {
+    skip = entry + " is static";
+    return "";
+  }
+  std::vector<std::string> types, args;
+  std::string params = trim(m[1]);
+  if (params == "void") params.clear();
+  static const std::regex param_re(R"(^(.*[^\w])(\w+)$)");
+  for (std::size_t start = 0; !params.empty() && start <= params.size();) {
+    std::size_t comma = params.find(',', start);
+    if (comma == std::string::npos) comma = params.size();
+    const std::string p = trim(params.substr(start, comma - start));
+    start = comma + 1;
+    std::smatch pm;
+    if (!std::regex_match(p, pm, param_re) || p.find('[') != std::string::npos || p.find("...") != std::string::npos) {
+      skip = "parameter '" + p + "' of " + entry + " cannot be supplied";
+      return "";
+    }
+    const std::string type = trim(pm[1]), name = pm[2];
+    types.push_back(type);
+    auto it = in.params.find(name);
+    args.push_back(it == in.params.end() ? "(" + type + ")0" : c_literal(it->second.value, it->second.var->is_signed, type));
+  }
+  std::string sig, call;
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    sig += (i ? ", " : "") + types[i];
+    call += std::string(i ? ",\n      " : "\n      ") + args[i];
+  }
+  return "extern void " + entry + "();\n\nint main(void) {\n  ((void (*)(" + (sig.empty() ? "void" : sig) + "))" +
+         entry + ")(" + call + ");\n  return 0;\n}\n";
+}
+
+}  // namespace
+
+Harness make_harness(const ir::Program& program, const std::string& text, const ir::Execution& ex) {
+  Harness h;
+  const Inputs in = collect_inputs(program, ex);
+  if (!in.unsupported.empty()) {
+    h.skip_reason = "the input '" + in.unsupported + "' cannot be supplied to the compiled program";
+    return h;
+  }
+  std::string body = reach_error_detection(text) + "\n" + nondet_definitions(text, in, h.skip_reason);
+  if (program.entry != "main") {
+    body += "\n" + entry_call(text, program.entry, in, h.skip_reason);
+    if (defines(text, "main")) {
+      h.compile_flags.push_back("-Dmain=verdict_original_main");
+      body = "#undef main\n" + body;  // the flag is for the original file only
+    }
+  } else if (!in.params.empty()) {
+    h.skip_reason = "main's parameters cannot be supplied";
+  }
+  h.source = std::string("/* Replay test generated by verdict for ") + program.file + " (entry " + program.entry +
+             "): it feeds the counterexample's inputs to the program. */\n" + kPrelude + "\n" + body;
+  return h;
+}
+
+}  // namespace verdict::evidence

@@ -1,0 +1,124 @@
+#include "evidence/native_replay.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "evidence/harness.h"
+#include "evidence/process.h"
+
+namespace verdict::evidence {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A private temporary directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "verdict-replay-XXXXXX").string();
+    if (mkdtemp(pattern.data())) path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] bool ok() const { return !path_.empty(); }
+  [[nodiscard]] std::string file(const std::string& name) const { return (fs::path(path_) / name).string(); }
+
+ private:
+  std::string path_;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string first_line_with(const std::string& text, const std::string& needle) {
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.find(needle) != std::string::npos) return line;
+  return "";
+}
+
+NativeReplayResult skipped(std::string why, std::string source = "") {
+  return NativeReplayResult{NativeReplayResult::Status::Skipped, "native replay skipped: " + std::move(why),
+                            std::move(source)};
+}
+
+/// What the run showed, and whether it is the violation of `property_class`.
+std::pair<std::string, bool> classify(const ProcessResult& r, const std::string& err, ir::PropertyClass cls,
+                                      double timeout_s) {
+  const bool unreach = cls == ir::PropertyClass::UnreachCall;
+  if (r.timed_out) return {"the program ran for " + std::to_string(static_cast<int>(timeout_s)) + " s without failing", false};
+  const std::string ub = first_line_with(err, "runtime error:");
+  if (!ub.empty() && r.exit_code != 0) return {"undefined behaviour reported by the sanitizer: " + ub, !unreach};
+  if (r.exit_code == kReachErrorExit) return {"reach_error() is called", unreach};
+  if (r.signal == SIGABRT) {
+    const std::string a = first_line_with(err, "Assertion");
+    return {a.empty() ? "the program aborts" : "the program aborts: " + a, unreach};
+  }
+  if (r.exit_code == kAssumeFailedExit) return {"an assumption (__VERIFIER_assume) fails", false};
+  if (r.signal != 0) return {"the program is killed by signal " + std::to_string(r.signal), false};
+  if (r.exit_code == 0) return {"the program exits normally", false};
+  return {"the program exits with status " + std::to_string(r.exit_code), false};
+}
+
+}  // namespace
+
+NativeReplayResult native_replay(const ir::Program& program, const ir::Execution& execution,
+                                 const NativeReplayOptions& options) {
+  if (program.language != "C") return skipped("the program is not C");
+  if (execution.outcome != ir::Execution::Outcome::Violated) return skipped("the IR run does not end in a violation");
+  if (access(options.compiler.c_str(), X_OK) != 0) return skipped("no C compiler (" + options.compiler + ")");
+  std::error_code ec;
+  const fs::path source = fs::absolute(program.file, ec);
+  if (ec || !fs::is_regular_file(source)) return skipped("the source file " + program.file + " cannot be read");
+  Harness h = make_harness(program, read_file(source.string()), execution);
+  if (!h.skip_reason.empty()) return skipped(h.skip_reason, h.source);
+  TempDir dir;
+  if (!dir.ok()) return skipped("no temporary directory", h.source);
+  std::ofstream(dir.file("verdict_replay.c")) << h.source;
+  std::vector<std::string> argv{options.compiler, "-std=gnu11", "-w", "-g",
+                                "-fsanitize=signed-integer-overflow,integer-divide-by-zero,shift",
+                                "-fno-sanitize-recover=all", "-finstrument-functions"};
+  argv.insert(argv.end(), h.compile_flags.begin(), h.compile_flags.end());
+  argv.insert(argv.end(), {source.string(), dir.file("verdict_replay.c"), "-o", dir.file("replay"), "-lm"});
+  const ProcessResult cc = run_process(argv, dir.file("cc.out"), dir.file("cc.err"), options.compile_timeout_s);
+  if (!cc.started || cc.timed_out || cc.exit_code != 0) {
+    const std::string log = read_file(dir.file("cc.err"));
+    std::string err = first_line_with(log, "undefined reference");
+    if (err.empty()) err = first_line_with(log, "error");
+    if (const auto colon = err.find(": "); colon != std::string::npos && err.rfind(dir.file(""), 0) == 0)
+      err = err.substr(colon + 2);  // drop the temporary object's name
+    return skipped("the program does not compile with the harness" + (err.empty() ? "" : ": " + err), h.source);
+  }
+  const ProcessResult run = run_process({dir.file("replay")}, dir.file("run.out"), dir.file("run.err"), options.run_timeout_s);
+  if (!run.started) return skipped("the compiled program could not be started", h.source);
+  const ir::PropertyClass cls = ir::property_class(program.props.at(execution.prop).kind);
+  auto [what, confirmed] = classify(run, read_file(dir.file("run.err")), cls, options.run_timeout_s);
+  if (confirmed)
+    return NativeReplayResult{NativeReplayResult::Status::Confirmed, "confirmed by running the compiled program: " + what,
+                              h.source};
+  return NativeReplayResult{NativeReplayResult::Status::NotReproduced,
+                            "native replay did not reproduce the violation: " + what, h.source};
+}
+
+void add_native_replay(const ir::Program& program, ReplayResult& replayed, const NativeReplayOptions& options) {
+  if (!replayed.confirmed || !replayed.counterexample) return;
+  NativeReplayResult r = native_replay(program, replayed.execution, options);
+  replayed.counterexample->confirmations.push_back(r.message);
+  if (!r.test_source.empty()) replayed.counterexample->replay_test = r.test_source;
+}
+
+}  // namespace verdict::evidence
