@@ -1,0 +1,17 @@
+// Turns a certificate's invariants into the human-readable proof items of an answer: each
+// invariant printed as a C expression at its cut point's source location. Not responsible
+// for checking the certificate (certificate_check.h).
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "ir/program.h"
+#include "verdict/answer.h"
+
+namespace verdict::evidence {
+
+/// One "invariant" item per non-trivial invariant, in location order.
+std::vector<ProofItem> invariant_items(const ir::Program& program, const std::map<ir::LocId, ir::Term>& invariants);
+
+}  // namespace verdict::evidence

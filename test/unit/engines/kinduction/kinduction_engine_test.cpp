@@ -1,0 +1,56 @@
+#include "engines/kinduction/kinduction_engine.h"
+
+#include <gtest/gtest.h>
+
+#include "evidence/certificate_check.h"
+#include "transform/loop_programs.h"
+
+namespace verdict::engines::kinduction {
+
+namespace {
+
+EngineResult run(const ir::Program& p) {
+  Options o;
+  EngineContext ctx{o, support::Deadline(20)};
+  KInductionEngine engine;
+  return engine.run(p, ctx);
+}
+
+void expect_certified_safe(const ir::Program& p, const EngineResult& r) {
+  ASSERT_EQ(r.status, EngineResult::Status::Safe) << r.reason;
+  ASSERT_TRUE(r.certificate.has_value());
+  auto check = evidence::check_certificate(p, *r.certificate, support::Deadline(20));
+  EXPECT_TRUE(check.valid) << check.message;
+}
+
+}  // namespace
+
+TEST(KInduction, CounterToTen) {
+  ir::Program p = testing::counter_to_ten();
+  EngineResult r = run(p);
+  expect_certified_safe(p, r);
+  ASSERT_TRUE(r.proof.has_value());
+  EXPECT_EQ(r.proof->method, "k-induction (k = 1) with interval invariants");
+  ASSERT_EQ(r.proof->items.size(), 1u);
+  EXPECT_EQ(r.proof->items[0].text, "(0 <= i) && (i <= 10)");
+  EXPECT_EQ(r.proof->items[0].loc.line, 2u);
+}
+
+TEST(KInduction, WhileILessThanN) {
+  ir::Program p = testing::count_to_n();
+  EngineResult r = run(p);
+  expect_certified_safe(p, r);
+  EXPECT_GE(r.certificate->k, 2u);
+}
+
+TEST(KInduction, StraightLine) {
+  ir::Program p = testing::straight_line(false);
+  expect_certified_safe(p, run(p));
+  EXPECT_EQ(run(testing::straight_line(true)).status, EngineResult::Status::Unknown);
+}
+
+TEST(KInduction, NeverProvesTheWrappingCounter) {
+  EXPECT_EQ(run(testing::wrapping_counter()).status, EngineResult::Status::Unknown);
+}
+
+}  // namespace verdict::engines::kinduction

@@ -1,0 +1,26 @@
+#include "evidence/c_expr.h"
+
+#include <gtest/gtest.h>
+
+#include "transform/loop_programs.h"
+
+namespace verdict::evidence {
+
+TEST(CExpr, SignedBoundsReadLikeC) {
+  ir::Program p = testing::counter_to_ten();
+  const ir::Term i = p.var_term(0);
+  const ir::Term t = ir::mk_and(ir::mk_binary(ir::Op::Sle, testing::c32(0), i),
+                                ir::mk_binary(ir::Op::Sle, i, testing::c32(10)));
+  EXPECT_EQ(print_c_expr(t, p), "(0 <= i) && (i <= 10)");
+}
+
+TEST(CExpr, CastsWhenTheComparisonDiffersFromTheType) {
+  ir::Program p = testing::counter_to_ten();
+  const ir::Term t = ir::mk_binary(ir::Op::Ult, p.var_term(0), testing::c32(5));
+  EXPECT_EQ(print_c_expr(t, p), "(unsigned int)i < 5u");
+  ir::Program q = testing::twin_counters();
+  EXPECT_EQ(print_c_expr(ir::mk_eq(q.var_term(0), q.var_term(1)), q), "x == y");
+  EXPECT_EQ(print_c_expr(ir::mk_not(ir::mk_eq(q.var_term(0), testing::c32(0))), q), "x != 0u");
+}
+
+}  // namespace verdict::evidence
