@@ -13,7 +13,7 @@ import os, re, subprocess, sys
 
 
 def main() -> int:
-    verdict, case_dir = sys.argv[1], sys.argv[2]
+    verdict, case_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     with open(os.path.join(case_dir, "test.desc"), encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f]
     input_file = os.path.join(case_dir, lines[0].strip())
