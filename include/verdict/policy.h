@@ -1,0 +1,82 @@
+// The access-policy questions as library calls: is an AWS IAM policy public, does one policy
+// allow something another does not, is one request allowed. The CLI's `policy` subcommand is a
+// thin client of these calls. Not responsible for rendering answers (tools/verdict/ does).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "verdict/answer.h"
+
+namespace verdict {
+
+/// A policy document: its JSON text and a name used in messages (usually the file path).
+struct PolicyDocument {
+  std::string name;
+  std::string text;
+};
+
+/// The value of one condition key in a request: one string, or a list (multivalued key).
+struct ContextValue {
+  std::vector<std::string> values;
+  bool is_list = false;
+};
+
+/// One concrete request: who asks for which action on which resource, in which context.
+/// `principal` is an IAM ARN, a service or identity-provider name, or "anonymous".
+struct PolicyRequest {
+  std::string principal;
+  std::string action;
+  std::string resource;
+  std::map<std::string, ContextValue> context;  ///< key name (as written) -> value(s)
+};
+
+/// A concrete request shown as evidence, with what the policies say about it.
+struct PolicyWitness {
+  std::string role;  ///< "allowed request", "a_not_b", "b_not_a", "request"
+  PolicyRequest request;
+  std::vector<std::string> allowed_by;  ///< statements (by Sid or number) that allow it
+  std::vector<std::string> denied_by;   ///< statements that deny it explicitly
+  std::string explanation;              ///< one sentence in human terms
+  bool rechecked = false;  ///< re-evaluated by the concrete evaluator, which agreed
+};
+
+/// The answer to one policy question.
+struct PolicyAnswer {
+  Verdict verdict = Verdict::DontKnow;
+  std::string question;  ///< "public", "compare", "allows"
+  std::string relation;  ///< compare: equivalent, a_more_permissive, b_more_permissive, incomparable
+  std::vector<std::string> policies;     ///< names of the policies asked about
+  std::vector<PolicyWitness> witnesses;  ///< concrete requests (evidence)
+  std::vector<std::string> statements;   ///< statements that decide the answer
+  std::vector<std::string> notes;        ///< further evidence in words
+  std::vector<std::string> assumptions;
+  std::string reason;  ///< for don't know: why; for yes/no: the answer in one sentence
+  double time_ms = 0;
+};
+
+struct PolicyOptions {
+  double timeout_s = 10;  ///< per solver query; a timeout is don't know
+  std::string account;    ///< `public`: the owner's account ID (its principals are not outsiders)
+};
+
+/// Reads a policy file. Throws InputError when it cannot be read.
+PolicyDocument load_policy_document(const std::string& path);
+
+/// Parses a request object {"principal", "action", "resource", "context"}. Throws InputError.
+PolicyRequest parse_policy_request(const std::string& json_text, const std::string& name);
+
+/// Is the policy public (rule P of docs/policy.md)? yes = public, with a request that gets in.
+/// Throws InputError for a malformed policy.
+PolicyAnswer policy_public(const PolicyDocument& policy, const PolicyOptions& options = {});
+
+/// Compares two policies over all requests; yes exactly when they are equivalent.
+PolicyAnswer policy_compare(const PolicyDocument& a, const PolicyDocument& b,
+                            const PolicyOptions& options = {});
+
+/// Is this request allowed by the policy alone? yes / no, naming the deciding statements.
+PolicyAnswer policy_allows(const PolicyDocument& policy, const PolicyRequest& request,
+                           const PolicyOptions& options = {});
+
+}  // namespace verdict

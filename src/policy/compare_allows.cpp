@@ -1,0 +1,200 @@
+// The public policy API, continued: compare and allows.
+#include <chrono>
+
+#include "policy/evaluator.h"
+#include "policy/parser.h"
+#include "policy/search.h"
+#include "policy/witness.h"
+#include "verdict/errors.h"
+#include "verdict/policy.h"
+
+namespace verdict {
+
+using namespace policy;
+
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+unsigned timeout_ms(const PolicyOptions& o) {
+  return o.timeout_s <= 0 ? 600000u : static_cast<unsigned>(o.timeout_s * 1000);
+}
+
+std::vector<std::string> assumptions() {
+  return {"each policy is evaluated alone: no identity policies, SCPs, session policies or ACLs around it",
+          "an explicit Deny overrides every Allow; without an applicable Allow the request is denied",
+          "actions match case-insensitively, resources and condition values case-sensitively "
+          "(except *IgnoreCase operators); a `*` may span any characters, `:` and `/` included",
+          "condition keys are independent of the principal: each is absent or carries any well-formed value "
+          "of its operator's type; keys used only with single-valued operators carry one value",
+          "statements without a Principal apply to any principal"};
+}
+
+std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>& idx, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (auto i : idx) out.push_back(prefix + p.statements[i].label());
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
+  return s;
+}
+
+// "allowed by X, not by Y" as a re-checked witness; nullopt when the evaluator disagrees.
+std::optional<PolicyWitness> difference_witness(const Policy& yes, const Policy& no, const char* yes_name,
+                                                const char* no_name, const std::string& role, PolicyRequest r) {
+  auto holds = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
+  if (!holds(r)) return std::nullopt;
+  PolicyWitness w;
+  w.role = role;
+  w.request = polish_request(r, holds, {&yes, &no});
+  const EvalResult ey = evaluate(yes, w.request), en = evaluate(no, w.request);
+  w.rechecked = true;
+  w.allowed_by = labels(yes, ey.allowing, std::string(yes_name) + " ");
+  w.denied_by = labels(no, en.denying, std::string(no_name) + " ");
+  std::string why_not = en.denying.empty() ? "no statement of " + std::string(no_name) + " allows it"
+                                           : join(w.denied_by) + " denies it";
+  w.explanation = describe_request(w.request) + ": allowed by " + join(w.allowed_by) + "; " + why_not;
+  return w;
+}
+
+GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe& u) {
+  return [&yes, &no, &u](Approx side) {
+    EncodeOptions oy{side, std::nullopt}, on{flip(side), std::nullopt};
+    Encoding ey = encode_allowed(yes, u, oy), en = encode_allowed(no, u, on);
+    std::vector<std::string> approx = ey.approximated;
+    approx.insert(approx.end(), en.approximated.begin(), en.approximated.end());
+    return Goal{smt::f_and({ey.allowed, smt::f_not(en.allowed)}), approx};
+  };
+}
+
+// One direction of compare: does `yes` allow a request `no` does not? Adds the witness.
+smt::PolicySat one_direction(PolicyAnswer& a, const Policy& yes, const Policy& no, const char* yn,
+                             const char* nn, const std::string& role, const Universe& u, unsigned tmo) {
+  const SearchResult s = search_request(difference_goal(yes, no, u), u, tmo);
+  for (const auto& n : s.approximated) a.notes.push_back("approximated: " + n);
+  if (s.status == smt::PolicySat::Unknown) {
+    a.notes.push_back(role + ": " + s.reason);
+    return s.status;
+  }
+  if (s.status == smt::PolicySat::Unsat) return s.status;
+  try {
+    auto w = difference_witness(yes, no, yn, nn, role, s.request);
+    if (!w) {
+      a.notes.push_back(role + ": the solver's request was not confirmed by the concrete evaluator: " +
+                        describe_request(s.request));
+      return smt::PolicySat::Unknown;
+    }
+    a.statements.insert(a.statements.end(), w->allowed_by.begin(), w->allowed_by.end());
+    a.statements.insert(a.statements.end(), w->denied_by.begin(), w->denied_by.end());
+    a.witnesses.push_back(*w);
+  } catch (const Unsupported& e) {
+    a.notes.push_back(role + ": the concrete evaluator does not model: " + e.what());
+    return smt::PolicySat::Unknown;
+  }
+  return smt::PolicySat::Sat;
+}
+
+std::string relation_of(smt::PolicySat ab, smt::PolicySat ba) {
+  using smt::PolicySat;
+  if (ab == PolicySat::Unsat && ba == PolicySat::Unsat) return "equivalent";
+  if (ab == PolicySat::Sat && ba == PolicySat::Unsat) return "a_more_permissive";
+  if (ab == PolicySat::Unsat && ba == PolicySat::Sat) return "b_more_permissive";
+  if (ab == PolicySat::Sat && ba == PolicySat::Sat) return "incomparable";
+  return "";
+}
+
+}  // namespace
+
+PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, const PolicyOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const Policy a = parse_policy_text(da.text, da.name), b = parse_policy_text(db.text, db.name);
+  PolicyAnswer ans;
+  ans.question = "compare";
+  ans.policies = {da.name, db.name};
+  ans.assumptions = assumptions();
+  const Universe u = Universe::of({&a, &b});
+  const auto ab = one_direction(ans, a, b, "A", "B", "a_not_b", u, timeout_ms(options));
+  const auto ba = one_direction(ans, b, a, "B", "A", "b_not_a", u, timeout_ms(options));
+  ans.relation = relation_of(ab, ba);
+  if (ans.relation.empty()) {
+    ans.reason = "could not decide both directions: " + join(ans.notes);
+  } else {
+    ans.verdict = ans.relation == "equivalent" ? Verdict::Yes : Verdict::No;
+    ans.reason = ans.relation == "equivalent" ? "A and B allow exactly the same requests"
+               : ans.relation == "incomparable" ? "each policy allows a request the other does not"
+               : ans.relation == "a_more_permissive" ? "A allows everything B allows, and more"
+                                                     : "B allows everything A allows, and more";
+  }
+  ans.time_ms = ms_since(start);
+  return ans;
+}
+
+namespace {
+
+// Solver cross-check of a concrete evaluation: "yes"/"no" if decided, "" if inconclusive.
+std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo, std::vector<std::string>& notes) {
+  const Universe u = Universe::of({&p});
+  const auto fixed = request_equals(u, r);
+  if (!fixed) {
+    notes.push_back("solver cross-check skipped: the request has a value the model cannot represent");
+    return "";
+  }
+  const SearchResult s = search_request(
+      [&](Approx side) {
+        Encoding e = encode_allowed(p, u, {side, std::nullopt});
+        return Goal{smt::f_and({e.allowed, *fixed}), e.approximated};
+      },
+      u, tmo);
+  if (s.status == smt::PolicySat::Sat) return "yes";
+  if (s.status == smt::PolicySat::Unsat) return "no";
+  notes.push_back("solver cross-check inconclusive: " + s.reason);
+  return "";
+}
+
+}  // namespace
+
+PolicyAnswer policy_allows(const PolicyDocument& doc, const PolicyRequest& request, const PolicyOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const Policy p = parse_policy_text(doc.text, doc.name);
+  PolicyAnswer a;
+  a.question = "allows";
+  a.policies = {doc.name};
+  a.assumptions = assumptions();
+  PolicyWitness w;
+  w.role = "request";
+  w.request = request;
+  try {
+    const EvalResult ev = evaluate(p, request);
+    w.allowed_by = labels(p, ev.allowing, "");
+    w.denied_by = labels(p, ev.denying, "");
+    const std::string solver = solver_opinion(p, request, timeout_ms(options), a.notes);
+    if (!solver.empty() && (solver == "yes") != ev.allowed) {
+      a.reason = "the solver encoding and the concrete evaluator disagree on this request";
+    } else {
+      w.rechecked = !solver.empty();
+      if (w.rechecked) a.notes.push_back("the solver encoding agrees with the concrete evaluator");
+      a.verdict = ev.allowed ? Verdict::Yes : Verdict::No;
+      if (ev.allowed)
+        w.explanation = "allowed by " + join(w.allowed_by) + "; no Deny applies";
+      else if (!ev.denying.empty())
+        w.explanation = "explicitly denied by " + join(w.denied_by) +
+                        (ev.allowing.empty() ? "" : " (overriding " + join(w.allowed_by) + ")");
+      else
+        w.explanation = "no statement allows it (implicit deny)";
+      a.statements = ev.allowed ? w.allowed_by : w.denied_by;
+      a.reason = w.explanation;
+    }
+  } catch (const Unsupported& e) {
+    a.reason = std::string("not modelled: ") + e.what();
+  }
+  a.witnesses.push_back(w);
+  a.time_ms = ms_since(start);
+  return a;
+}
+
+}  // namespace verdict

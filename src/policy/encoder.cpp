@@ -1,0 +1,239 @@
+#include "policy/encoder.h"
+
+#include <algorithm>
+
+namespace verdict::policy {
+
+using namespace smt;
+using Kind = PatternPiece::Kind;
+
+std::string present_var(const std::string& key) { return "ctx[" + key + "].present"; }
+std::string count_var(const std::string& key) { return "ctx[" + key + "].count"; }
+std::string slot_var(const std::string& key, unsigned slot) {
+  return "ctx[" + key + "][" + std::to_string(slot) + "]";
+}
+std::string slot_v6_var(const std::string& key, unsigned slot) { return slot_var(key, slot) + ".v6"; }
+
+// ---- the universe of condition keys ----
+
+namespace {
+ValueClass merge_class(ValueClass a, ValueClass b, bool& conflict) {
+  if (a == ValueClass::None || a == b) return b;
+  auto stringish = [](ValueClass c) {
+    return c == ValueClass::String || c == ValueClass::Binary || c == ValueClass::Bool;
+  };
+  if (stringish(a) && stringish(b)) return ValueClass::String;
+  conflict = true;
+  return a;
+}
+}  // namespace
+
+Universe Universe::of(const std::vector<const Policy*>& policies) {
+  Universe u;
+  std::map<std::string, unsigned> uses;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& c : st.conditions) {
+        KeyInfo& k = u.keys[c.key];
+        if (k.key.empty()) {
+          k.key = c.key;
+          k.as_written = c.key_as_written;
+        }
+        if (c.op == BaseOp::Null) continue;
+        k.cls = merge_class(k.cls, value_class(c.op), k.conflicting);
+        k.set_valued = k.set_valued || c.qualifier != SetQualifier::None;
+        ++uses[c.key];
+      }
+  for (auto& [key, k] : u.keys) k.slots = std::max(1u, uses[key]);
+  return u;
+}
+
+smt::RegexRef glob_regex(const Pattern& p, bool ignore_case) {
+  std::vector<RegexRef> parts;
+  for (const auto& piece : p.pieces) {
+    switch (piece.kind) {
+      case Kind::Literal: parts.push_back(ignore_case ? re_literal_ignore_case(piece.text) : re_literal(piece.text)); break;
+      case Kind::Star: parts.push_back(re_any_string()); break;
+      case Kind::Question: parts.push_back(re_any_char()); break;
+      case Kind::Variable: parts.push_back(re_any_string()); break;  // callers approximate
+    }
+  }
+  if (parts.empty()) return re_literal("");
+  return re_concat(std::move(parts));
+}
+
+// ---- statements ----
+
+namespace {
+
+class StatementEncoder {
+ public:
+  StatementEncoder(const Universe& u, const EncodeOptions& o, const Statement& st, std::vector<std::string>& notes)
+      : u_(u), o_(o), st_(st), notes_(notes) {}
+
+  FormulaRef applies(bool positive) {
+    return f_and({principal(positive), action(positive), resource(positive), conditions(positive)});
+  }
+
+ private:
+  // An atom we cannot model exactly: true or false, erring on the requested side.
+  FormulaRef approximate(bool positive, const std::string& why) {
+    const std::string note = st_.label() + ": " + why;
+    if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(note);
+    return ((o_.approx == Approx::Upper) == positive) ? f_true() : f_false();
+  }
+
+  // var matches the pattern; a pattern with variables is replaced by its `*` version
+  // (a superset) when erring upwards, by false otherwise.
+  FormulaRef pattern_atom(const std::string& var, const Pattern& p, bool ignore_case, bool positive) {
+    if (!p.has_variable()) return f_in_regex(var, glob_regex(p, ignore_case));
+    const bool superset = (o_.approx == Approx::Upper) == positive;
+    const std::string note = st_.label() + ": policy variable in \"" + p.raw + "\"";
+    if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(note);
+    return superset ? f_in_regex(var, glob_regex(p, ignore_case)) : f_false();
+  }
+
+  FormulaRef any_pattern(const std::string& var, const std::vector<Pattern>& ps, bool negate, bool positive) {
+    std::vector<FormulaRef> alts;
+    for (const auto& p : ps) alts.push_back(pattern_atom(var, p, false, positive != negate));
+    const FormulaRef any = f_or(std::move(alts));
+    return negate ? f_not(any) : any;
+  }
+
+  FormulaRef principal_entry(const PrincipalEntry& e, bool positive) {
+    if (e.kind == PrincipalEntry::Kind::Any) return f_true();
+    if (e.value.find_first_of("*?") != std::string::npos)
+      return approximate(positive, "wildcard inside principal \"" + e.value + "\"");
+    if (e.kind == PrincipalEntry::Kind::Exact) return f_str_eq(kPrincipalVar, e.value);
+    return f_in_regex(kPrincipalVar,
+                      re_union({re_literal(e.value),
+                                re_concat({re_literal("arn:aws:iam::" + e.value + ":"), re_any_string()}),
+                                re_concat({re_literal("arn:aws:sts::" + e.value + ":"), re_any_string()})}));
+  }
+
+  FormulaRef principal(bool positive) {
+    if (!st_.has_principal)
+      return o_.attached_identity ? f_str_eq(kPrincipalVar, *o_.attached_identity) : f_true();
+    const bool inner = positive != st_.not_principal;
+    std::vector<FormulaRef> alts;
+    for (const auto& e : st_.principals) alts.push_back(principal_entry(e, inner));
+    const FormulaRef any = f_or(std::move(alts));
+    return st_.not_principal ? f_not(any) : any;
+  }
+
+  FormulaRef action(bool positive) { return any_pattern(kActionVar, st_.actions, st_.not_action, positive); }
+  FormulaRef resource(bool positive) {
+    return any_pattern(kResourceVar, st_.resources, st_.not_resource, positive);
+  }
+
+  FormulaRef conditions(bool positive) {
+    std::vector<FormulaRef> all;
+    for (const auto& c : st_.conditions) all.push_back(condition(c, positive));
+    return f_and(std::move(all));
+  }
+
+  FormulaRef condition(const Condition& c, bool positive);
+  FormulaRef value_atom(const Condition& c, const KeyInfo& k, const ConditionValue& v, unsigned slot, bool positive);
+  FormulaRef slot_matches(const Condition& c, const KeyInfo& k, unsigned slot, bool positive);
+
+  const Universe& u_;
+  const EncodeOptions& o_;
+  const Statement& st_;
+  std::vector<std::string>& notes_;
+};
+
+CmpOp cmp_of(BaseOp op) {
+  switch (op) {
+    case BaseOp::NumericLessThan:
+    case BaseOp::DateLessThan: return CmpOp::Lt;
+    case BaseOp::NumericLessThanEquals:
+    case BaseOp::DateLessThanEquals: return CmpOp::Le;
+    case BaseOp::NumericGreaterThan:
+    case BaseOp::DateGreaterThan: return CmpOp::Gt;
+    case BaseOp::NumericGreaterThanEquals:
+    case BaseOp::DateGreaterThanEquals: return CmpOp::Ge;
+    default: return CmpOp::Eq;
+  }
+}
+
+FormulaRef ip_atom(const std::string& key, unsigned slot, const Cidr& cidr) {
+  const FormulaRef v6 = f_bool(slot_v6_var(key, slot));
+  return f_and({cidr.base.v6 ? v6 : f_not(v6), f_bits_in_range(slot_var(key, slot), cidr.low(), cidr.high())});
+}
+
+FormulaRef StatementEncoder::value_atom(const Condition& c, const KeyInfo& k, const ConditionValue& v,
+                                        unsigned slot, bool positive) {
+  const std::string var = slot_var(k.key, slot);
+  if (v.pattern.has_variable() && value_class(c.op) != ValueClass::String)
+    return approximate(positive, "policy variable in \"" + v.pattern.raw + "\"");
+  switch (value_class(c.op)) {
+    case ValueClass::String:
+      return pattern_atom(var, v.pattern, c.op == BaseOp::StringEqualsIgnoreCase, positive);
+    case ValueClass::Binary: return f_str_eq(var, v.pattern.raw);
+    case ValueClass::Bool:
+      if (k.cls == ValueClass::Bool) return f_str_eq(var, to_lower(v.pattern.raw));
+      return f_in_regex(var, re_literal_ignore_case(v.pattern.raw));
+    case ValueClass::Numeric: return f_compare(var, VarSort::Real, cmp_of(c.op), *v.decimal);
+    case ValueClass::Date: return f_compare(var, VarSort::Int, cmp_of(c.op), std::to_string(*v.date_ms));
+    case ValueClass::Ip: return ip_atom(k.key, slot, *v.cidr);
+    case ValueClass::None: break;
+  }
+  return f_false();
+}
+
+// The per-value test: OR over the policy's values, NOR when the operator is negated.
+FormulaRef StatementEncoder::slot_matches(const Condition& c, const KeyInfo& k, unsigned slot, bool positive) {
+  std::vector<FormulaRef> alts;
+  for (const auto& v : c.values) alts.push_back(value_atom(c, k, v, slot, positive != c.negated));
+  const FormulaRef any = f_or(std::move(alts));
+  return c.negated ? f_not(any) : any;
+}
+
+FormulaRef StatementEncoder::condition(const Condition& c, bool positive) {
+  const KeyInfo& k = u_.keys.at(c.key);
+  const FormulaRef present = f_bool(present_var(c.key));
+  if (c.op == BaseOp::Null) {
+    std::vector<FormulaRef> alts;
+    for (bool absent_wanted : c.null_values) alts.push_back(absent_wanted ? f_not(present) : present);
+    return f_or(std::move(alts));
+  }
+  if (k.conflicting)
+    return approximate(positive, "key " + k.as_written + " is used with operators of different types");
+  bool when_absent = c.negated;
+  if (c.qualifier == SetQualifier::ForAllValues) when_absent = true;
+  if (c.qualifier == SetQualifier::ForAnyValue) when_absent = false;
+  if (c.if_exists) when_absent = true;
+  FormulaRef when_present;
+  if (!k.set_valued) {
+    when_present = slot_matches(c, k, 0, positive);
+  } else {
+    // ForAnyValue (and plain positive operators): some present value matches;
+    // ForAllValues (and plain negated operators): every present value matches.
+    const bool exists = c.qualifier == SetQualifier::ForAnyValue ||
+                        (c.qualifier == SetQualifier::None && !c.negated);
+    std::vector<FormulaRef> parts;
+    for (unsigned i = 0; i < k.slots; ++i) {
+      const FormulaRef active = f_compare(count_var(c.key), VarSort::Int, CmpOp::Gt, std::to_string(i));
+      const FormulaRef m = slot_matches(c, k, i, positive);
+      parts.push_back(exists ? f_and({active, m}) : f_implies(active, m));
+    }
+    when_present = exists ? f_or(std::move(parts)) : f_and(std::move(parts));
+  }
+  return f_or({f_and({present, when_present}), when_absent ? f_not(present) : f_false()});
+}
+
+}  // namespace
+
+Encoding encode_allowed(const Policy& policy, const Universe& u, const EncodeOptions& options) {
+  Encoding e;
+  std::vector<FormulaRef> allows, denies;
+  for (const auto& st : policy.statements) {
+    const bool is_allow = st.effect == Effect::Allow;
+    StatementEncoder enc(u, options, st, e.approximated);
+    (is_allow ? allows : denies).push_back(enc.applies(is_allow));
+  }
+  e.allowed = f_and({f_or(std::move(allows)), f_not(f_or(std::move(denies)))});
+  return e;
+}
+
+}  // namespace verdict::policy

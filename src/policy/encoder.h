@@ -1,0 +1,77 @@
+// Translates policies into formulas over one symbolic request (principal, action, resource,
+// and for each condition key: presence and value slots), Zelkova style. Policy variables and
+// unmodelled constructs are over- or under-approximated on request, and reported.
+// Not responsible for solving, nor for deciding what a question's answer is.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policy/model.h"
+#include "smt/policy_formula.h"
+#include "smt/policy_solver.h"
+#include "verdict/policy.h"
+
+namespace verdict::policy {
+
+using smt::FormulaRef;
+
+/// How a condition key is modelled: its value class and how many value slots it has.
+struct KeyInfo {
+  std::string key;         ///< lower case
+  std::string as_written;  ///< first spelling seen, for reports
+  ValueClass cls = ValueClass::None;  ///< None: only Null tests it
+  bool conflicting = false;  ///< used with operators of incompatible classes (not modelled)
+  bool set_valued = false;   ///< used with ForAnyValue/ForAllValues: a set of `slots` values
+  unsigned slots = 1;
+};
+
+/// The request variables shared by every policy of one question.
+struct Universe {
+  std::map<std::string, KeyInfo> keys;
+  static Universe of(const std::vector<const Policy*>& policies);
+};
+
+// Variable names of the symbolic request.
+inline const char* const kPrincipalVar = "principal";
+inline const char* const kActionVar = "action";  ///< lower case: actions match case-insensitively
+inline const char* const kResourceVar = "resource";
+std::string present_var(const std::string& key);
+std::string count_var(const std::string& key);
+std::string slot_var(const std::string& key, unsigned slot);     ///< String/Real/Int slot
+std::string slot_v6_var(const std::string& key, unsigned slot);  ///< Ip slot: is IPv6?
+
+/// Which side an approximation errs on: Upper allows at least what the policy allows,
+/// Lower at most.
+enum class Approx { Upper, Lower };
+
+struct EncodeOptions {
+  Approx approx = Approx::Upper;
+  /// When set, statements without a Principal apply only to this principal.
+  std::optional<std::string> attached_identity;
+};
+
+struct Encoding {
+  FormulaRef allowed;
+  std::vector<std::string> approximated;  ///< "Sid "X": policy variable ${aws:username}", ...
+};
+
+/// "The policy allows the symbolic request".
+Encoding encode_allowed(const Policy& policy, const Universe& u, const EncodeOptions& options);
+
+/// Constraints every real request satisfies (value types, set sizes, lower-case action).
+FormulaRef well_formed(const Universe& u);
+/// Preferences that make solver models readable (printable names, ARN-shaped principals).
+std::vector<FormulaRef> readability_preferences(const Universe& u);
+/// The request as equalities on the variables; nullopt if it cannot be represented (a value of
+/// the wrong type, more values than slots).
+std::optional<FormulaRef> request_equals(const Universe& u, const PolicyRequest& r);
+/// Reads a concrete request back from a model.
+PolicyRequest request_from_model(const Universe& u, const smt::PolicyModel& m);
+
+/// A `*`/`?` pattern (without variables) as a regular language.
+smt::RegexRef glob_regex(const Pattern& p, bool ignore_case);
+
+}  // namespace verdict::policy

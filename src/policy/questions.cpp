@@ -1,0 +1,171 @@
+// The public policy API (include/verdict/policy.h): public, compare, allows. Each question is
+// a symbolic search plus a concrete re-evaluation of every request it reports.
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "policy/evaluator.h"
+#include "policy/parser.h"
+#include "policy/public_rule.h"
+#include "policy/search.h"
+#include "policy/witness.h"
+#include "verdict/errors.h"
+#include "verdict/policy.h"
+
+namespace verdict {
+
+using namespace policy;
+
+namespace {
+
+class Stopwatch {
+ public:
+  double ms() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+unsigned timeout_ms(const PolicyOptions& o) {
+  return o.timeout_s <= 0 ? 600000u : static_cast<unsigned>(o.timeout_s * 1000);
+}
+
+std::vector<std::string> common_assumptions() {
+  return {"the policy is evaluated alone: no identity policies, SCPs, session policies or ACLs around it",
+          "an explicit Deny overrides every Allow; without an applicable Allow the request is denied",
+          "actions match case-insensitively, resources and condition values case-sensitively "
+          "(except *IgnoreCase operators); a `*` may span any characters, `:` and `/` included",
+          "condition keys are independent of the principal: each is absent or carries any well-formed value "
+          "of its operator's type; keys used only with single-valued operators carry one value",
+          "requests range over all principal, action and resource strings"};
+}
+
+std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>& idx, const std::string& prefix = "") {
+  std::vector<std::string> out;
+  for (auto i : idx) out.push_back(prefix + p.statements[i].label());
+  return out;
+}
+
+Policy parse_doc(const PolicyDocument& d) { return parse_policy_text(d.text, d.name); }
+
+std::string join(const std::vector<std::string>& v, const std::string& sep = ", ") {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
+  return s;
+}
+
+void add_approximation_notes(PolicyAnswer& a, const std::vector<std::string>& approximated) {
+  for (const auto& n : approximated) a.notes.push_back("approximated: " + n);
+}
+
+// ---- public ----
+
+GoalBuilder public_goal(const Policy& p, const Universe& u, const PublicRule& rule, bool with_unconfined) {
+  return [&p, &u, &rule, with_unconfined](Approx side) {
+    EncodeOptions o{side, attached_identity()};
+    Encoding e = encode_allowed(p, u, o);
+    std::vector<FormulaRef> parts = {e.allowed, outsider_formula(rule)};
+    if (with_unconfined) parts.push_back(unconfined_formula(rule, u));
+    return Goal{smt::f_and(std::move(parts)), e.approximated};
+  };
+}
+
+// Re-evaluates a claimed public request; returns the evaluation when it holds.
+std::optional<EvalResult> recheck_public(const Policy& p, const PublicRule& rule, const PolicyRequest& r) {
+  EvalOptions eo{attached_identity()};
+  EvalResult ev = evaluate(p, r, eo);
+  if (ev.allowed && is_outsider(rule, r.principal) && is_unconfined(rule, r)) return ev;
+  return std::nullopt;
+}
+
+void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, const PublicRule& rule, unsigned tmo) {
+  const SearchResult any = search_request(public_goal(p, u, rule, false), u, tmo);
+  if (any.status == smt::PolicySat::Unsat) {
+    a.reason = "not public: no request from an outsider (anonymous, a public identity provider's user, or a "
+               "principal of an account the policy does not name) is allowed";
+    return;
+  }
+  std::vector<std::string> keys;
+  for (const auto& [k, f] : rule.keys) keys.push_back(f.as_written);
+  a.reason = "not public: outsiders get in only with fixed values of " + (keys.empty() ? std::string("rule keys") : join(keys));
+  if (any.status == smt::PolicySat::Sat) {
+    PolicyWitness w;
+    w.role = "outsider request needing a fixed value";
+    w.request = any.request;
+    w.explanation = "an outsider request the policy allows, but only because it carries a fixed value";
+    a.witnesses.push_back(w);
+  }
+}
+
+}  // namespace
+
+PolicyDocument load_policy_document(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read the policy file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return {path, ss.str()};
+}
+
+PolicyRequest parse_policy_request(const std::string& json_text, const std::string& name) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError(name + ": not valid JSON: " + e.what());
+  }
+  return parse_request(j, name);
+}
+
+PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& options) {
+  Stopwatch sw;
+  const Policy p = parse_doc(doc);
+  PolicyAnswer a;
+  a.question = "public";
+  a.policies = {doc.name};
+  a.assumptions = common_assumptions();
+  a.assumptions.push_back("public = some request from an outsider is allowed in which none of the rule's keys "
+                          "(aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, ...) is held to fixed values "
+                          "(S3 User Guide, \"The meaning of public\"); Deny statements count");
+  a.assumptions.push_back("statements without a Principal apply only to the identity the policy is attached to");
+  const Universe u = Universe::of({&p});
+  const PublicRule rule = public_rule_for(p, options.account);
+  const SearchResult s = search_request(public_goal(p, u, rule, true), u, timeout_ms(options));
+  add_approximation_notes(a, s.approximated);
+  if (s.status == smt::PolicySat::Unknown) {
+    a.reason = s.reason;
+  } else if (s.status == smt::PolicySat::Unsat) {
+    a.verdict = Verdict::No;
+    explain_not_public(a, p, u, rule, timeout_ms(options));
+  } else {
+    try {
+      auto holds = [&](const PolicyRequest& r) { return recheck_public(p, rule, r).has_value(); };
+      PolicyWitness w;
+      w.role = "allowed request";
+      w.request = s.request;
+      if (holds(w.request)) w.request = polish_request(w.request, holds, {&p});
+      const auto ev = recheck_public(p, rule, w.request);
+      if (!ev) {
+        a.reason = "the solver's witness was not confirmed by the concrete evaluator (encoding disagreement): " +
+                   describe_request(w.request);
+      } else {
+        w.rechecked = true;
+        w.allowed_by = labels(p, ev->allowing);
+        w.explanation = "an outsider gets in: " + describe_request(w.request) + "; allowed by " +
+                        join(w.allowed_by) + ", no Deny applies, and no rule key holds it to fixed values";
+        a.verdict = Verdict::Yes;
+        a.statements = w.allowed_by;
+        a.reason = "public: " + w.explanation;
+      }
+      a.witnesses.push_back(w);
+    } catch (const Unsupported& e) {
+      a.reason = std::string("the concrete evaluator does not model: ") + e.what();
+    }
+  }
+  a.time_ms = sw.ms();
+  return a;
+}
+
+}  // namespace verdict

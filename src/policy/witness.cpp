@@ -1,0 +1,156 @@
+#include "policy/witness.h"
+
+#include <cctype>
+#include <set>
+
+namespace verdict::policy {
+
+namespace {
+
+// Real action names, tried when a wildcard or NotAction leaves the action open.
+const std::vector<std::string>& known_actions() {
+  static const std::vector<std::string> actions = {
+      "s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject", "s3:GetObjectAcl",
+      "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:PutObjectAcl", "s3:RestoreObject",
+      "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:GetBucketLocation", "s3:ListAllMyBuckets",
+      "s3:DeleteBucket", "s3:CreateBucket", "s3:AbortMultipartUpload", "s3:ListBucketVersions",
+      "s3:GetBucketAcl", "s3:PutBucketAcl", "s3:ReplicateObject",
+      "ec2:CreateTags", "ec2:DeleteTags", "ec2:RunInstances", "ec2:TerminateInstances",
+      "ec2:DescribeInstances", "ec2:StartInstances", "ec2:StopInstances", "ec2:CreateVolume",
+      "iam:PassRole", "iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:ListRoles",
+      "iam:CreateUser", "iam:AttachRolePolicy", "iam:CreateServiceLinkedRole",
+      "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "sts:TagSession",
+      "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:CreateGrant", "kms:DescribeKey",
+      "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+      "sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes",
+      "lambda:InvokeFunction", "lambda:CreateFunction", "lambda:GetFunction",
+      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DeleteItem",
+      "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+      "cloudwatch:PutMetricData", "secretsmanager:GetSecretValue", "ssm:GetParameter",
+      "events:PutEvents", "cloudtrail:LookupEvents", "organizations:DescribeOrganization"};
+  return actions;
+}
+
+bool looks_like_arn_or_name(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string("-._/:@").find(c) != std::string::npos))
+      return false;
+  return true;
+}
+
+std::string instantiate(const Pattern& p) {
+  std::string out;
+  for (const auto& piece : p.pieces) {
+    switch (piece.kind) {
+      case PatternPiece::Kind::Literal: out += piece.text; break;
+      case PatternPiece::Kind::Star: out += "x"; break;
+      case PatternPiece::Kind::Question: out += "x"; break;
+      case PatternPiece::Kind::Variable: out += "x"; break;
+    }
+  }
+  return out;
+}
+
+template <typename Set>
+bool try_candidates(PolicyRequest& r, std::string PolicyRequest::*field, const Set& candidates,
+                    const RequestProperty& holds) {
+  const std::string original = r.*field;
+  for (const auto& c : candidates) {
+    if (c == original) return true;
+    r.*field = c;
+    try {
+      if (holds(r)) return true;
+    } catch (...) {
+    }
+  }
+  r.*field = original;
+  return false;
+}
+
+std::vector<std::string> action_candidates(const PolicyRequest& r, const std::vector<const Policy*>& policies) {
+  std::vector<std::string> out;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& a : st.actions_as_written)
+        if (to_lower(a) == to_lower(r.action)) out.insert(out.begin(), a);
+  for (const auto& a : known_actions()) out.push_back(a);
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& a : st.actions_as_written)
+        if (a.find_first_of("*?") == std::string::npos) out.push_back(a);
+  return out;
+}
+
+std::vector<std::string> resource_candidates(const std::vector<const Policy*>& policies) {
+  std::vector<std::string> out;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& res : st.resources) {
+        if (res.has_variable()) continue;
+        if (res.literal()) out.push_back(*res.literal());
+        else if (res.raw != "*") out.push_back(instantiate(res));
+      }
+  out.push_back("arn:aws:s3:::example-bucket/x");
+  out.push_back("arn:aws:s3:::other-bucket/x");
+  return out;
+}
+
+std::vector<std::string> principal_candidates(const std::vector<const Policy*>& policies) {
+  std::vector<std::string> out = {"anonymous", "arn:aws:iam::111122223333:user/alice"};
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& e : st.principals) {
+        if (e.kind == PrincipalEntry::Kind::Account) out.push_back("arn:aws:iam::" + e.value + ":user/alice");
+        if (e.kind == PrincipalEntry::Kind::Exact) out.push_back(e.value);
+      }
+  out.push_back("arn:aws:iam::999988887777:user/mallory");
+  return out;
+}
+
+}  // namespace
+
+PolicyRequest polish_request(PolicyRequest r, const RequestProperty& holds,
+                             const std::vector<const Policy*>& policies) {
+  try_candidates(r, &PolicyRequest::action, action_candidates(r, policies), holds);
+  if (!looks_like_arn_or_name(r.resource) || r.resource.back() == '/' || r.resource.back() == ':')
+    try_candidates(r, &PolicyRequest::resource, resource_candidates(policies), holds);
+  if (!looks_like_arn_or_name(r.principal) || r.principal.find("arn:aws:iam::") == 0)
+    try_candidates(r, &PolicyRequest::principal, principal_candidates(policies), holds);
+  // Drop context keys the request does not need.
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : r.context) keys.push_back(k);
+  for (const auto& k : keys) {
+    PolicyRequest fewer = r;
+    fewer.context.erase(k);
+    try {
+      if (holds(fewer)) r = fewer;
+    } catch (...) {
+    }
+  }
+  return r;
+}
+
+std::string describe_request(const PolicyRequest& r) {
+  std::string s = r.principal + " asks for " + r.action + " on " + r.resource;
+  if (!r.context.empty()) {
+    s += " with";
+    bool first = true;
+    for (const auto& [k, v] : r.context) {
+      s += std::string(first ? " " : ", ") + k + "=";
+      first = false;
+      if (v.is_list) {
+        s += "[";
+        for (std::size_t i = 0; i < v.values.size(); ++i) s += (i ? "," : "") + v.values[i];
+        s += "]";
+      } else {
+        s += v.values.empty() ? "" : v.values[0];
+      }
+    }
+  } else {
+    s += " (no condition keys)";
+  }
+  return s;
+}
+
+}  // namespace verdict::policy
