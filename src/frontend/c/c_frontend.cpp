@@ -48,7 +48,7 @@ ir::Program translate_file(const std::string& path, const CFrontendOptions& opti
   simplify_module(*module);
   const llvm::Function& entry = find_entry(*module, path, options.entry);
   ir::Program program;
-  program.file = path;
+  program.file = path;  // before the translator: debug names report locations in this file
   program.entry = options.entry;
   program.language = "C";
   Translator translator(*module, options, program);

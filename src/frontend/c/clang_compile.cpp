@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 #include <clang/Basic/Diagnostic.h>
@@ -75,16 +76,43 @@ std::vector<std::string> cc1_args(const std::string& path, const CFrontendOption
   return args;
 }
 
-void require_readable(const std::string& path) {
-  std::ifstream in(path);
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError("cannot open '" + path + "': " + std::strerror(errno));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError("cannot read '" + path + "'");
+  return text;
+}
+
+bool is_line_marker(const std::string& text, std::size_t begin, std::size_t end) {
+  std::size_t i = begin;
+  while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == end || text[i] != '#') return false;
+  ++i;
+  while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (text.compare(i, 4, "line") == 0) return true;
+  return i < end && text[i] >= '0' && text[i] <= '9';
+}
+
+/// Blanks out `# 12 "file.c"` markers of a preprocessed file so that locations are
+/// reported as lines of the file itself (what witnesses and users refer to).
+std::string without_line_markers(std::string text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    if (is_line_marker(text, begin, end))
+      for (std::size_t i = begin; i < end; ++i) text[i] = ' ';
+    begin = end + 1;
+  }
+  return text;
 }
 
 }  // namespace
 
 std::unique_ptr<llvm::Module> compile_to_module(const std::string& path, const CFrontendOptions& options,
                                                 llvm::LLVMContext& context) {
-  require_readable(path);
+  const std::string text = read_file(path);
   const std::vector<std::string> args = cc1_args(path, options);
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
@@ -102,7 +130,12 @@ std::unique_ptr<llvm::Module> compile_to_module(const std::string& path, const C
         "/usr/include/x86_64-linux-gnu/gnu/stubs-32.h",
         llvm::MemoryBuffer::getMemBufferCopy("", "stubs-32.h").release());
   }
+  if (is_preprocessed(path)) {
+    invocation->getPreprocessorOpts().addRemappedFile(
+        path, llvm::MemoryBuffer::getMemBufferCopy(without_line_markers(text), path).release());
+  }
   invocation->getFrontendOpts().DisableFree = false;
+  invocation->getDiagnosticOpts().ShowCarets = false;  // no "N warnings generated" on stderr
   ci.setInvocation(std::move(invocation));
 
   clang::EmitLLVMOnlyAction action(&context);

@@ -2,6 +2,8 @@
 // translated values their C names, types and locations, and describe operands in messages.
 #include "frontend/c/debug_names.h"
 
+#include <filesystem>
+
 #include <llvm/BinaryFormat/Dwarf.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DebugInfoMetadata.h>
@@ -9,10 +11,13 @@
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/Module.h>
+#include <llvm/IR/Operator.h>
 
 namespace verdict::frontend::c {
 
-DebugNames::DebugNames(const llvm::Module& module) {
+DebugNames::DebugNames(const llvm::Module& module, std::string main_path) : main_path_(std::move(main_path)) {
+  std::error_code ec;
+  main_canonical_ = std::filesystem::weakly_canonical(main_path_, ec).string();
   for (const llvm::Function& f : module) {
     for (const llvm::BasicBlock& bb : f) {
       for (const llvm::Instruction& i : bb) {
@@ -59,12 +64,8 @@ std::string DebugNames::describe(const llvm::Value* v, int depth) const {
   }
   if (const auto* g = llvm::dyn_cast<llvm::GlobalValue>(v)) return "&" + g->getName().str();
   if (const auto* cast = llvm::dyn_cast<llvm::CastInst>(v)) return describe(cast->getOperand(0), depth);
-  if (const auto* load = llvm::dyn_cast<llvm::LoadInst>(v)) {
-    const llvm::Value* p = load->getPointerOperand()->stripPointerCasts();
-    if (llvm::isa<llvm::GlobalVariable>(p)) return p->getName().str();
-    if (const llvm::DILocalVariable* var = variable_of(p)) return var->getName().str();
-    return depth > 0 ? "*" + describe(p, depth - 1) : "*p";
-  }
+  if (const auto* load = llvm::dyn_cast<llvm::LoadInst>(v)) return describe_object(load->getPointerOperand(), depth);
+  if (const auto* ev = llvm::dyn_cast<llvm::ExtractValueInst>(v)) return describe_overflow_result(ev, depth);
   if (const auto* bin = llvm::dyn_cast<llvm::BinaryOperator>(v)) {
     const char* sym = binary_symbol(bin->getOpcode());
     if (sym && depth > 0)
@@ -75,6 +76,30 @@ std::string DebugNames::describe(const llvm::Value* v, int depth) const {
     if (const llvm::Function* f = call->getCalledFunction()) return f->getName().str() + "(...)";
   }
   return "(expression)";
+}
+
+std::string DebugNames::describe_object(const llvm::Value* p, int depth) const {
+  p = p->stripPointerCasts();
+  if (const auto* gep = llvm::dyn_cast<llvm::GEPOperator>(p); gep && gep->getNumIndices() >= 1 && depth > 0) {
+    const llvm::Value* base = gep->getPointerOperand()->stripPointerCasts();
+    const std::string name = llvm::isa<llvm::GlobalVariable>(base) || variable_of(base)
+                                 ? describe_object(base, depth - 1) : "*" + describe(base, depth - 1);
+    return name + "[" + describe(gep->getOperand(gep->getNumOperands() - 1), depth - 1) + "]";
+  }
+  if (llvm::isa<llvm::GlobalVariable>(p)) return p->getName().str();
+  if (const llvm::DILocalVariable* var = variable_of(p)) return var->getName().str();
+  return depth > 0 ? "*" + describe(p, depth - 1) : "*p";
+}
+
+std::string DebugNames::describe_overflow_result(const llvm::ExtractValueInst* ev, int depth) const {
+  const auto* call = llvm::dyn_cast<llvm::CallBase>(ev->getAggregateOperand());
+  const llvm::Function* f = call ? call->getCalledFunction() : nullptr;
+  if (f == nullptr || call->arg_size() != 2 || depth <= 0) return "(expression)";
+  const std::string name = f->getName().str();
+  const char* sym = name.find("add") != std::string::npos ? "+" : name.find("sub") != std::string::npos ? "-" : "*";
+  const auto* zero = llvm::dyn_cast<llvm::ConstantInt>(call->getArgOperand(0));
+  if (*sym == '-' && zero && zero->isZero()) return "-" + describe(call->getArgOperand(1), depth - 1);
+  return "(" + describe(call->getArgOperand(0), depth - 1) + " " + sym + " " + describe(call->getArgOperand(1), depth - 1) + ")";
 }
 
 std::string DebugNames::c_type_name(const llvm::DIType* t) {
@@ -112,9 +137,17 @@ bool DebugNames::is_signed(const llvm::DIType* t) {
   return false;
 }
 
-SourceLocation DebugNames::location(const llvm::DILocation* l) {
+std::string DebugNames::file_name(llvm::StringRef file, llvm::StringRef directory) const {
+  std::filesystem::path full(file.str());
+  if (full.is_relative() && !directory.empty()) full = std::filesystem::path(directory.str()) / full;
+  std::error_code ec;
+  if (std::filesystem::weakly_canonical(full, ec).string() == main_canonical_) return main_path_;
+  return file.str();
+}
+
+SourceLocation DebugNames::location(const llvm::DILocation* l) const {
   if (l == nullptr) return {};
-  return SourceLocation{l->getFilename().str(), l->getLine(), l->getColumn()};
+  return SourceLocation{file_name(l->getFilename(), l->getDirectory()), l->getLine(), l->getColumn()};
 }
 
 }  // namespace verdict::frontend::c

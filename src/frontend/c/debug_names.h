@@ -6,12 +6,15 @@
 #include <string>
 #include <unordered_map>
 
+#include <llvm/ADT/StringRef.h>
+
 #include "verdict/source_location.h"
 
 namespace llvm {
 class DILocalVariable;
 class DILocation;
 class DIType;
+class ExtractValueInst;
 class Module;
 class Value;
 }  // namespace llvm
@@ -20,7 +23,8 @@ namespace verdict::frontend::c {
 
 class DebugNames {
  public:
-  explicit DebugNames(const llvm::Module& module);
+  /// `main_path` is the file as the user named it; locations in it are reported that way.
+  DebugNames(const llvm::Module& module, std::string main_path);
 
   /// The source variable an SSA value (or alloca) holds, or null.
   [[nodiscard]] const llvm::DILocalVariable* variable_of(const llvm::Value* v) const;
@@ -31,10 +35,19 @@ class DebugNames {
   static std::string c_type_name(const llvm::DIType* t);
   /// Whether the (typedef-stripped) type is a signed integer type.
   static bool is_signed(const llvm::DIType* t);
-  static SourceLocation location(const llvm::DILocation* l);
+  [[nodiscard]] SourceLocation location(const llvm::DILocation* l) const;
+  /// The file name to report for a debug-info file name.
+  [[nodiscard]] std::string file_name(llvm::StringRef file, llvm::StringRef directory) const;
 
  private:
+  /// "a[i]", "x", "*p" for the object a pointer designates.
+  [[nodiscard]] std::string describe_object(const llvm::Value* p, int depth) const;
+  /// "(a + b)" for the result of an llvm.*.with.overflow intrinsic.
+  [[nodiscard]] std::string describe_overflow_result(const llvm::ExtractValueInst* ev, int depth) const;
+
   std::unordered_map<const llvm::Value*, const llvm::DILocalVariable*> vars_;
+  std::string main_canonical_;
+  std::string main_path_;
 };
 
 }  // namespace verdict::frontend::c

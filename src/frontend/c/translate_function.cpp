@@ -15,7 +15,7 @@ using ir::Term;
 
 Translator::Translator(llvm::Module& module, const CFrontendOptions& options, ir::Program& program)
     : module_(module), layout_(module.getDataLayout()), options_(options), program_(program),
-      names_(module) {
+      names_(module, program.file) {
   ptr_bits_ = layout_.getPointerSizeInBits();
 }
 
@@ -40,7 +40,7 @@ void Translator::run(const llvm::Function& entry) {
   prefix_count_[inst.prefix] = 1;
   SourceLocation fn_loc;
   if (const llvm::DISubprogram* sp = entry.getSubprogram())
-    fn_loc = SourceLocation{sp->getFilename().str(), sp->getLine(), 0};
+    fn_loc = SourceLocation{names_.file_name(sp->getFilename(), sp->getDirectory()), sp->getLine(), 0};
 
   Cursor params{program_.init, {}, true};
   try {
@@ -244,7 +244,7 @@ void Translator::mark_loop_heads() {
 
 SourceLocation Translator::loc_of(const llvm::Instruction& i) const {
   if (const llvm::DILocation* l = i.getDebugLoc().get()) {
-    SourceLocation s = DebugNames::location(l);
+    SourceLocation s = names_.location(l);
     if (s.known()) return s;
   }
   return last_loc_;

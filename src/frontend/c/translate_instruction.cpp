@@ -82,7 +82,10 @@ Term binary(unsigned opcode, const Term& a, const Term& b) {
   if (!a.sort().is_bool()) return ir::mk_binary(op, a, b);
   if (op == Op::BvAnd) return ir::mk_and(a, b);
   if (op == Op::BvOr) return ir::mk_or(a, b);
-  if (op == Op::BvXor) return ir::mk_not(ir::mk_eq(a, b));
+  if (op == Op::BvXor) {
+    if (b.op() == Op::BoolConst) return b.bool_value() ? ir::mk_not(a) : a;
+    return ir::mk_not(ir::mk_eq(a, b));
+  }
   return to_bool(ir::mk_binary(op, to_bv(a), to_bv(b)));
 }
 
@@ -130,7 +133,7 @@ ir::VarId Translator::var_for(Instance& inst, const llvm::Value* value) {
     v.source_name = dv->getName().str();
     v.type_name = DebugNames::c_type_name(dv->getType());
     v.is_signed = DebugNames::is_signed(dv->getType());
-    v.loc = SourceLocation{dv->getFilename().str(), dv->getLine(), 0};
+    v.loc = SourceLocation{names_.file_name(dv->getFilename(), dv->getDirectory()), dv->getLine(), 0};
   }
   inst.values[value] = program_.var_term(id);
   return id;

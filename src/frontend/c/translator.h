@@ -141,7 +141,7 @@ class Translator {
   std::set<std::string> assumed_;
   std::optional<ir::LocId> stop_;
   SourceLocation last_loc_;
-  std::size_t instruction_budget_ = 400000;
+  std::size_t instruction_budget_ = 60000;  // LLVM instructions translated, over all instances
 
   // memory
   std::vector<MemObject> objects_;

@@ -1,0 +1,302 @@
+// Unit tests of the C frontend: the structure of translated programs (inputs, properties,
+// memory, assumptions), input errors, and concrete runs through the IR interpreter.
+#include "frontend/c/c_frontend.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
+#include "ir/interpreter.h"
+#include "ir/validator.h"
+#include "verdict/errors.h"
+
+namespace verdict::frontend::c {
+namespace {
+
+using ir::PropertyKind;
+using ir::Stmt;
+
+std::string write_temp(const std::string& code, const std::string& ext = ".c") {
+  static std::atomic<int> counter{0};
+  const auto dir = std::filesystem::temp_directory_path() / ("verdict_fe_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / ("t" + std::to_string(counter++) + ext);
+  std::ofstream(path) << code;
+  return path.string();
+}
+
+ir::Program translate(const std::string& code, const std::string& entry = "main",
+                      DataModel model = DataModel::LP64) {
+  CFrontendOptions options;
+  options.entry = entry;
+  options.data_model = model;
+  ir::Program p = translate_file(write_temp(code), options);
+  EXPECT_TRUE(ir::validate(p).empty());
+  return p;
+}
+
+std::vector<const ir::Property*> props_of(const ir::Program& p, PropertyKind kind) {
+  std::vector<const ir::Property*> out;
+  for (const ir::Property& prop : p.props)
+    if (prop.kind == kind) out.push_back(&prop);
+  return out;
+}
+
+std::vector<const Stmt*> havocs(const ir::Program& p) {
+  std::vector<const Stmt*> out;
+  for (const ir::Edge& e : p.edges)
+    for (const Stmt& s : e.body)
+      if (s.kind == Stmt::Kind::Havoc) out.push_back(&s);
+  return out;
+}
+
+bool has_havoc_note(const ir::Program& p, const std::string& note) {
+  for (const Stmt* s : havocs(p))
+    if (s->note == note) return true;
+  return false;
+}
+
+const ir::Variable* find_var(const ir::Program& p, const std::string& source_name) {
+  for (const ir::Variable& v : p.vars)
+    if (v.source_name == source_name) return &v;
+  return nullptr;
+}
+
+TEST(CFrontend, FoundingExampleHasTwoInputsAndOneAssertion) {
+  const ir::Program p = translate(
+      "#include <stdbool.h>\n#include <assert.h>\n"
+      "bool f(unsigned int x, unsigned int y) { return (x + y == y + x); }\n"
+      "void check_f(unsigned int x, unsigned int y) { assert(f(x, y)); }\n",
+      "check_f");
+  EXPECT_EQ(p.entry, "check_f");
+  EXPECT_EQ(p.language, "C");
+  EXPECT_TRUE(has_havoc_note(p, "parameter x"));
+  EXPECT_TRUE(has_havoc_note(p, "parameter y"));
+  EXPECT_EQ(havocs(p).size(), 2u);
+  const auto asserts = props_of(p, PropertyKind::Assertion);
+  ASSERT_EQ(asserts.size(), 1u);
+  EXPECT_EQ(asserts[0]->description, "assertion f(x, y) fails");
+  EXPECT_EQ(asserts[0]->loc.line, 4u);
+  EXPECT_TRUE(props_of(p, PropertyKind::SignedOverflow).empty());
+  const ir::Variable* x = find_var(p, "x");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(x->type_name, "unsigned int");
+  EXPECT_FALSE(x->is_signed);
+  EXPECT_EQ(x->sort, ir::Sort::bitvec(32));
+}
+
+TEST(CFrontend, SignedAdditionGetsOverflowCheckUnsignedDoesNot) {
+  const ir::Program s = translate("int g(int x) { return x + 1; }\n", "g");
+  const auto overflow = props_of(s, PropertyKind::SignedOverflow);
+  ASSERT_EQ(overflow.size(), 1u);
+  EXPECT_EQ(overflow[0]->description, "signed overflow in x + 1");
+  EXPECT_EQ(overflow[0]->loc.line, 1u);
+  EXPECT_EQ(overflow[0]->loc.column, 25u);  // the operator
+  const ir::Program u = translate("unsigned g(unsigned x) { return x + 1; }\n", "g");
+  EXPECT_TRUE(props_of(u, PropertyKind::SignedOverflow).empty());
+}
+
+TEST(CFrontend, DivisionGetsDivisionByZeroCheck) {
+  const ir::Program s = translate("int d(int a, int b) { return a / b; }\n", "d");
+  ASSERT_EQ(props_of(s, PropertyKind::DivisionByZero).size(), 1u);
+  EXPECT_EQ(props_of(s, PropertyKind::DivisionByZero)[0]->description, "division by zero in a / b");
+  EXPECT_EQ(props_of(s, PropertyKind::SignedOverflow).size(), 1u);  // INT_MIN / -1
+  const ir::Program u = translate("unsigned d(unsigned a, unsigned b) { return a % b; }\n", "d");
+  EXPECT_EQ(props_of(u, PropertyKind::DivisionByZero).size(), 1u);
+  EXPECT_TRUE(props_of(u, PropertyKind::SignedOverflow).empty());
+}
+
+TEST(CFrontend, ShiftGetsInvalidShiftCheck) {
+  const ir::Program p = translate("int s(int a, int b) { return a << b; }\n", "s");
+  ASSERT_EQ(props_of(p, PropertyKind::InvalidShift).size(), 1u);
+  EXPECT_EQ(props_of(p, PropertyKind::InvalidShift)[0]->description, "invalid shift in a << b");
+}
+
+TEST(CFrontend, FloatingPointIsUnsupportedAtItsLine) {
+  const ir::Program p = translate(
+      "int h(int x) {\n"
+      "  double d = x;\n"
+      "  return (int)(d * 1.5);\n"
+      "}\n",
+      "h");
+  const auto unsupported = props_of(p, PropertyKind::Unsupported);
+  ASSERT_FALSE(unsupported.empty());
+  EXPECT_NE(unsupported[0]->description.find("floating-point"), std::string::npos);
+  EXPECT_EQ(unsupported[0]->loc.line, 2u);
+}
+
+TEST(CFrontend, UnknownEntryIsAnInputError) {
+  try {
+    translate("int main(void) { return 0; }\nint other(int x) { return x; }\n", "nope");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("'nope'"), std::string::npos);
+    EXPECT_NE(msg.find("main, other"), std::string::npos);
+  }
+}
+
+TEST(CFrontend, SyntaxErrorIsAnInputErrorWithLocation) {
+  const std::string path = write_temp("int main(void) {\n  return 0 +;\n}\n");
+  try {
+    translate_file(path, CFrontendOptions{});
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(path + ":2:", 0), 0u) << e.what();
+    EXPECT_EQ(e.location().line, 2u);
+  }
+}
+
+TEST(CFrontend, MissingFileIsAnInputError) {
+  try {
+    translate_file("/nonexistent/dir/x.c", CFrontendOptions{});
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot open '/nonexistent/dir/x.c': No such file or directory");
+  }
+}
+
+TEST(CFrontend, RecursionIsInlinedUpToTheBound) {
+  const ir::Program p = translate("int r(int n) { if (n <= 0) return 0; return 1 + r(n - 1); }\n", "r");
+  const auto bound = props_of(p, PropertyKind::BoundReached);
+  ASSERT_EQ(bound.size(), 1u);
+  EXPECT_EQ(bound[0]->description, "recursion depth bound 8 reached in r");
+}
+
+TEST(CFrontend, GlobalArraysAreStoredIntoMemory) {
+  const ir::Program p = translate("int a[3] = {1, 2, 3};\nint main(void) { return a[1]; }\n");
+  const ir::Edge* init = nullptr;
+  for (const ir::Edge& e : p.edges)
+    if (e.from == p.init) init = &e;
+  ASSERT_NE(init, nullptr);
+  bool stored = false;
+  for (const Stmt& s : init->body)
+    stored = stored || (s.kind == Stmt::Kind::Assign && p.vars[s.var].name == "mem.globals" &&
+                        s.term.op() == ir::Op::Store);
+  EXPECT_TRUE(stored);
+}
+
+TEST(CFrontend, NondetCallBecomesHavocWithNote) {
+  const ir::Program p = translate(
+      "extern int __VERIFIER_nondet_int(void);\n"
+      "int main(void) { int x = __VERIFIER_nondet_int(); return x; }\n");
+  EXPECT_TRUE(has_havoc_note(p, "__VERIFIER_nondet_int()"));
+}
+
+TEST(CFrontend, Ilp32MakesLong32Bits) {
+  const char* code = "long f(long x) { return x; }\n";
+  const ir::Program lp = translate(code, "f", DataModel::LP64);
+  const ir::Program ilp = translate(code, "f", DataModel::ILP32);
+  EXPECT_EQ(find_var(lp, "x")->sort, ir::Sort::bitvec(64));
+  EXPECT_EQ(find_var(ilp, "x")->sort, ir::Sort::bitvec(32));
+  EXPECT_NE(ilp.assumptions.at(0).find("ILP32"), std::string::npos);
+}
+
+TEST(CFrontend, ExternalFunctionIsRecordedAsAssumption) {
+  const ir::Program p = translate("int ext(int);\nint main(void) { return ext(3); }\n");
+  EXPECT_TRUE(has_havoc_note(p, "return value of external ext()"));
+  bool found = false;
+  for (const std::string& a : p.assumptions) found = found || a.find("external function ext") != std::string::npos;
+  EXPECT_TRUE(found);
+}
+
+TEST(CFrontend, HeapIsUnsupported) {
+  const ir::Program p = translate(
+      "#include <stdlib.h>\nint main(void) { int* q = malloc(4); *q = 1; return *q; }\n");
+  const auto unsupported = props_of(p, PropertyKind::Unsupported);
+  ASSERT_FALSE(unsupported.empty());
+  EXPECT_EQ(unsupported[0]->description, "call to malloc (heap not modelled)");
+}
+
+TEST(CFrontend, LoopHeadIsMarked) {
+  const ir::Program p = translate("void g(int x, int y) { if (y > 0) while (x > y) x = x - y; }\n", "g");
+  int heads = 0;
+  for (const ir::Location& l : p.locs) heads += l.loop_head ? 1 : 0;
+  EXPECT_EQ(heads, 1);
+  EXPECT_EQ(props_of(p, PropertyKind::SignedOverflow).size(), 1u);
+}
+
+TEST(CFrontend, PreprocessedFileReportsItsOwnLines) {
+  CFrontendOptions options;
+  const std::string path = write_temp("# 1 \"orig.c\"\n# 1 \"<built-in>\"\nint g(int x) {\n  return x + 1;\n}\n", ".i");
+  options.entry = "g";
+  const ir::Program p = translate_file(path, options);
+  const auto overflow = props_of(p, PropertyKind::SignedOverflow);
+  ASSERT_EQ(overflow.size(), 1u);
+  EXPECT_EQ(overflow[0]->loc.file, path);
+  EXPECT_EQ(overflow[0]->loc.line, 4u);
+}
+
+// ---- concrete runs through the IR interpreter ----
+
+ir::Execution run_main(const ir::Program& p, std::vector<ir::Value> inputs = {}) {
+  std::vector<ir::Value> all;
+  for (const ir::Edge& e : p.edges)  // the init edge's memory havocs come first
+    if (e.from == p.init)
+      for (const Stmt& s : e.body)
+        if (s.kind == Stmt::Kind::Havoc && p.vars[s.var].sort.is_array())
+          all.push_back(ir::Value::of_array(p.vars[s.var].sort, ir::ArrayValue{}));
+  all.insert(all.end(), inputs.begin(), inputs.end());
+  return ir::run(p, all);
+}
+
+TEST(CFrontendRun, LoopSumReachesExit) {
+  const ir::Program p = translate(
+      "void reach_error(void);\n"
+      "int main(void) { int s = 0; for (int i = 1; i <= 10; i++) s += i;\n"
+      "  if (s != 55) reach_error(); return s; }\n");
+  const ir::Execution ok = run_main(p);
+  EXPECT_EQ(ok.outcome, ir::Execution::Outcome::Exited) << ok.message;
+  const ir::Program bad = translate(
+      "void reach_error(void);\n"
+      "int main(void) { int s = 0; for (int i = 1; i <= 10; i++) s += i;\n"
+      "  if (s == 55) reach_error(); return s; }\n");
+  const ir::Execution violated = run_main(bad);
+  ASSERT_EQ(violated.outcome, ir::Execution::Outcome::Violated) << violated.message;
+  EXPECT_EQ(bad.props[violated.prop].kind, PropertyKind::Assertion);
+  EXPECT_EQ(violated.loc.line, 3u);
+}
+
+TEST(CFrontendRun, PhiSwapIsParallel) {
+  const ir::Program p = translate(
+      "void reach_error(void);\n"
+      "int main(void) { int a = 1, b = 2; for (int i = 0; i < 3; i++) { int t = a; a = b; b = t; }\n"
+      "  if (!(a == 2 && b == 1)) reach_error(); return 0; }\n");
+  const ir::Execution e = run_main(p);
+  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+}
+
+TEST(CFrontendRun, LocalArrayAndStructThroughMemory) {
+  const ir::Program p = translate(
+      "void reach_error(void);\n"
+      "struct P { int x; char c; };\n"
+      "int sum(int* a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }\n"
+      "int main(void) { int a[5]; struct P p[2]; volatile int k = 1;\n"
+      "  for (int i = 0; i < 5; i++) a[i] = i * i;\n"
+      "  p[k].x = 5; p[k].c = 'a';\n"
+      "  if (sum(a, 5) != 30 || p[k].x != 5 || p[k].c != 'a') reach_error(); return 0; }\n");
+  const ir::Execution e = run_main(p);
+  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+}
+
+TEST(CFrontendRun, OverflowIsViolatedConcretely) {
+  const ir::Program p = translate("int g(int x) { return x + 1; }\n", "g");
+  const ir::Execution e = run_main(p, {ir::Value::of_bv(32, 0x7fffffff)});
+  ASSERT_EQ(e.outcome, ir::Execution::Outcome::Violated) << e.message;
+  EXPECT_EQ(p.props[e.prop].kind, PropertyKind::SignedOverflow);
+  const ir::Execution fine = run_main(p, {ir::Value::of_bv(32, 41)});
+  EXPECT_EQ(fine.outcome, ir::Execution::Outcome::Exited) << fine.message;
+}
+
+TEST(CFrontendRun, AbortEndsTheExecution) {
+  const ir::Program p = translate(
+      "#include <stdlib.h>\nvoid reach_error(void);\n"
+      "int main(int x) { if (x) abort(); reach_error(); return 0; }\n");
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 1)}).outcome, ir::Execution::Outcome::Exited);
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 0)}).outcome, ir::Execution::Outcome::Violated);
+}
+
+}  // namespace
+}  // namespace verdict::frontend::c
