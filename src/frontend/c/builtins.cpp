@@ -162,6 +162,7 @@ void Translator::translate_intrinsic(Instance& inst, const llvm::CallBase& call,
     if (starts_with(name, (std::string("llvm.") + op + ".with.overflow.").c_str()))
       return translate_with_overflow(inst, call, op, cur);
   if (starts_with(name, "llvm.expect.")) return define_call(arg(0));
+  if (starts_with(name, "llvm.stacksave")) return define_call(ir::mk_bv(ptr_bits_, 0));  // only for stackrestore
   if (starts_with(name, "llvm.assume")) {
     cur.stmts.push_back(Stmt::assume(bool_term(inst, call.getArgOperand(0), cur), loc));
     return;

@@ -62,7 +62,7 @@ std::vector<std::string> cc1_args(const std::string& path, const CFrontendOption
   std::vector<std::string> args = {
       "-triple", ilp32 ? "i386-unknown-linux-gnu" : "x86_64-unknown-linux-gnu",
       "-emit-llvm-only", "-O0", "-disable-O0-optnone", "-debug-info-kind=limited",
-      "-dwarf-version=4", "-std=gnu11", "-ferror-limit", "1", "-w", "-fgnuc-version=4.2.1",
+      "-dwarf-version=4", "-std=gnu11", "-femit-all-decls", "-ferror-limit", "1", "-w", "-fgnuc-version=4.2.1",
       "-fsanitize=signed-integer-overflow,integer-divide-by-zero,shift-base,shift-exponent,"
       "array-bounds",
       "-resource-dir", resource, "-internal-isystem", resource + "/include",

@@ -71,7 +71,7 @@ Term Translator::address_of_global(const llvm::GlobalValue* g) {
 
 void Translator::translate_alloca(Instance& inst, const llvm::AllocaInst& a, Cursor& cur) {
   const auto* count = llvm::dyn_cast<llvm::ConstantInt>(a.getArraySize());
-  if (count == nullptr) throw NotModelled{"variable-length array (alloca of non-constant size)"};
+  if (count == nullptr) return translate_vla(inst, a, cur);
   const std::uint64_t size = layout_.getTypeAllocSize(a.getAllocatedType()).getFixedSize() * count->getZExtValue();
   const std::uint64_t base = align_up(next_stack_, std::max<std::uint64_t>(16, a.getAlign().value()));
   if (base + size + 16 >= (ptr_bits_ == 32 ? 0xF0000000ull : 0x100000000000ull))
@@ -93,6 +93,34 @@ void Translator::translate_alloca(Instance& inst, const llvm::AllocaInst& a, Cur
       bytes.push_back(ir::mk_select(program_.var_term(*fresh_mem_), ir::mk_bv(ptr_bits_, base + k)));
     store_bytes(ir::mk_bv(ptr_bits_, base), bytes, Region::Stack, cur, loc);
   }
+}
+
+void Translator::translate_vla(Instance& inst, const llvm::AllocaInst& a, Cursor& cur) {
+  const std::uint64_t reserve = ptr_bits_ == 32 ? (std::uint64_t{1} << 24) : (std::uint64_t{1} << 28);
+  const std::uint64_t elem = std::max<std::uint64_t>(1, layout_.getTypeAllocSize(a.getAllocatedType()).getFixedSize());
+  const SourceLocation loc = loc_of(a);
+  const Term count = ir::mk_resize(value_term(inst, a.getArraySize(), cur), ptr_bits_, false);
+  const std::string what = "variable-length array of more than " + std::to_string(reserve) + " bytes (not modelled)";
+  cur.stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Unsupported, what, loc),
+                                  ir::mk_binary(Op::Ule, count, ir::mk_bv(ptr_bits_, reserve / elem)), loc));
+  const std::uint64_t base = align_up(next_stack_, 16);
+  next_stack_ = base + reserve + 16;
+  const llvm::DILocalVariable* dv = names_.variable_of(&a);
+  const std::string name = inst.prefix + "." + (dv ? dv->getName().str() : a.getName().str());
+  const Term size = elem == 1 ? count : ir::mk_binary(Op::Mul, count, ir::mk_bv(ptr_bits_, elem));
+  objects_.push_back(MemObject{name, base, reserve, false, false, size});
+  inst.objects[&a] = objects_.size() - 1;
+  define(inst, a, ir::mk_bv(ptr_bits_, base), cur);
+}
+
+Term Translator::inside_object(const MemObject& o, const Term& addr, std::uint64_t n) const {
+  const Term rel = ir::mk_binary(Op::Sub, addr, ir::mk_bv(ptr_bits_, o.base));
+  if (!o.size_term.valid()) {
+    if (n > o.size) return ir::mk_false();
+    return ir::mk_binary(Op::Ule, rel, ir::mk_bv(ptr_bits_, o.size - n));
+  }
+  const Term fits = ir::mk_binary(Op::Ule, ir::mk_bv(ptr_bits_, n), o.size_term);
+  return ir::mk_and(fits, ir::mk_binary(Op::Ule, rel, ir::mk_binary(Op::Sub, o.size_term, ir::mk_bv(ptr_bits_, n))));
 }
 
 Term Translator::gep_address(Instance& inst, const llvm::User& user, Cursor& cur) {
@@ -166,13 +194,12 @@ Region Translator::check_access(Instance& inst, const llvm::Value* ptr, const Te
   const Region region = o.global ? Region::Global : Region::Stack;
   if (is_store && o.read_only) throw NotModelled{"write to constant object " + o.name};
   if (n > o.size) throw NotModelled{"memory access outside " + o.name + " (undefined behaviour not modelled)"};
-  if (offset_known) {
+  if (offset_known && !o.size_term.valid()) {
     if (offset < 0 || static_cast<std::uint64_t>(offset) + n > o.size)
       throw NotModelled{"memory access outside " + o.name + " (undefined behaviour not modelled)"};
     return region;
   }
-  const Term rel = ir::mk_binary(Op::Sub, addr, ir::mk_bv(ptr_bits_, o.base));
-  const Term inside = ir::mk_binary(Op::Ule, rel, ir::mk_bv(ptr_bits_, o.size - n));
+  const Term inside = inside_object(o, addr, n);
   const std::string what = "memory access possibly outside " + o.name + " (undefined behaviour not modelled)";
   cur.stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Unsupported, what, loc), inside, loc));
   return region;
@@ -343,8 +370,7 @@ void Translator::finish_access_checks() {
     std::vector<Term> inside;
     for (const MemObject& o : objects_) {
       if (o.size < pc.size || (pc.is_store && o.read_only)) continue;
-      const Term rel = ir::mk_binary(Op::Sub, pc.addr, ir::mk_bv(ptr_bits_, o.base));
-      inside.push_back(ir::mk_binary(Op::Ule, rel, ir::mk_bv(ptr_bits_, o.size - pc.size)));
+      inside.push_back(inside_object(o, pc.addr, pc.size));
     }
     conditions[pc.prop] = ir::mk_or(inside);
   }

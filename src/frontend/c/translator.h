@@ -45,6 +45,7 @@ struct MemObject {
   std::uint64_t size = 0;
   bool global = false;
   bool read_only = false;
+  ir::Term size_term;  ///< for variable-length arrays: the size in bytes (bv P); `size` is the reserve
 };
 
 /// One inlined copy of a function (the entry, or one call site's callee).
@@ -113,6 +114,8 @@ class Translator {
   void constant_bytes(const llvm::Constant* c, std::uint64_t offset, std::vector<std::uint8_t>& out);
   Region check_access(Instance& inst, const llvm::Value* ptr, const ir::Term& addr, std::uint64_t n,
                       bool is_store, Cursor& cur, const SourceLocation& loc);
+  ir::Term inside_object(const MemObject& o, const ir::Term& addr, std::uint64_t n) const;
+  void translate_vla(Instance& inst, const llvm::AllocaInst& a, Cursor& cur);
   std::vector<ir::Stmt> initial_memory();
   void finish_access_checks();
 

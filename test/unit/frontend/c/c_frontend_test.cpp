@@ -281,6 +281,16 @@ TEST(CFrontendRun, LocalArrayAndStructThroughMemory) {
   EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
 }
 
+TEST(CFrontendRun, VariableLengthArray) {
+  const ir::Program p = translate(
+      "void reach_error(void);\n"
+      "int main(int n) { if (n < 1 || n > 100) return 0; int a[n];\n"
+      "  for (int i = 0; i < n; i++) a[i] = 2 * i;\n"
+      "  if (a[n - 1] != 2 * n - 2) reach_error(); return 0; }\n");
+  const ir::Execution e = run_main(p, {ir::Value::of_bv(32, 7)});
+  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+}
+
 TEST(CFrontendRun, OverflowIsViolatedConcretely) {
   const ir::Program p = translate("int g(int x) { return x + 1; }\n", "g");
   const ir::Execution e = run_main(p, {ir::Value::of_bv(32, 0x7fffffff)});
