@@ -2,6 +2,7 @@
 // (safe) result with per-property statuses, and don't-know results.
 #include <deque>
 #include <map>
+#include <set>
 
 #include "engines/bmc/bmc_run.h"
 
@@ -78,6 +79,40 @@ EngineResult BmcRun::unknown(std::string reason) {
   return r;
 }
 
+EngineResult BmcRun::gave_up() {
+  const std::string explored = std::to_string(depth() - 1);
+  const std::string why = solver_->reason_unknown();
+  if (ctx_.deadline.expired() || why == "timeout" || why == "canceled") {
+    return unknown(ctx_.deadline.cancelled() ? "cancelled after exploring " + explored + " steps"
+                                             : "time limit reached after exploring " + explored + " steps");
+  }
+  return unknown("the solver gave up at depth " + std::to_string(depth()) + " (" + why +
+                 "); no violation within " + explored + " steps");
+}
+
+bool BmcRun::acyclic() const {
+  enum Mark : char { White, Grey, Black };
+  std::vector<Mark> mark(p_.locs.size(), White);
+  std::vector<std::pair<ir::LocId, std::size_t>> stack{{p_.init, 0}};
+  mark[p_.init] = Grey;
+  while (!stack.empty()) {
+    auto& [loc, next] = stack.back();
+    const auto& out = p_.outgoing(loc);
+    if (next == out.size()) {
+      mark[loc] = Black;
+      stack.pop_back();
+      continue;
+    }
+    const ir::LocId to = p_.edges[out[next++]].to;
+    if (mark[to] == Grey) return false;
+    if (mark[to] == White) {
+      mark[to] = Grey;
+      stack.emplace_back(to, 0);
+    }
+  }
+  return true;
+}
+
 EngineResult BmcRun::exhaustive() {
   const std::string steps = std::to_string(depth());
   if (!incomplete_.empty()) {
@@ -90,6 +125,7 @@ EngineResult BmcRun::exhaustive() {
   EngineResult r;
   r.status = EngineResult::Status::Safe;
   r.proof = Proof{"exhaustive bounded model checking (every path ends within " + steps + " steps)", {}, {}};
+  if (acyclic()) r.certificate = Certificate{};  // no cut points: the checks alone are the obligations
   r.properties = statuses();
   std::size_t unreachable = 0;
   for (const auto& s : r.properties) unreachable += s.status == "unreachable";
@@ -101,15 +137,25 @@ EngineResult BmcRun::exhaustive() {
 }
 
 std::vector<PropertyStatus> BmcRun::statuses() {
+  // A check whose condition is `false` (a reach_error() call, the failing branch of an
+  // assert) is safe exactly when unreachable: only conditional checks can be vacuous.
   std::map<ir::PropId, std::vector<Term>> reach;
+  std::set<ir::PropId> conditional;
   for (const ir::Edge& e : p_.edges)
     for (const ir::Stmt& s : e.body)
-      if (s.kind == ir::Stmt::Kind::Check && !is_incomplete(p_, s.prop)) reach[s.prop];
+      if (s.kind == ir::Stmt::Kind::Check && !is_incomplete(p_, s.prop)) {
+        reach[s.prop];
+        if (!s.term.is_false()) conditional.insert(s.prop);
+      }
   for (const CheckInstance& inst : unroller_.instances())
     if (!inst.reach.is_false() && reach.count(inst.prop)) reach[inst.prop].push_back(inst.reach);
   std::vector<PropertyStatus> out;
   for (const auto& [prop_id, conditions] : reach) {
     const ir::Property& prop = p_.props.at(prop_id);
+    if (!conditional.count(prop_id)) {
+      out.push_back(PropertyStatus{ir::to_string(ir::property_class(prop.kind)), prop.description, prop.loc, "safe"});
+      continue;
+    }
     bool unreachable = conditions.empty();
     if (!unreachable && !ctx_.deadline.expired()) {
       unreachable = check_any(conditions) == smt::SatResult::Unsat;

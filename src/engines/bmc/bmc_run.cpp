@@ -33,8 +33,7 @@ EngineResult BmcRun::run() {
     if (n > queried) {
       const Found f = query_real(queried, n);
       if (f == Found::Yes) return violation(unroller_.instances()[*found_]);
-      if (f == Found::GaveUp)
-        return unknown("time limit reached after exploring " + std::to_string(depth() - 1) + " steps");
+      if (f == Found::GaveUp) return gave_up();
       query_incomplete(queried, n);
       queried = n;
     }

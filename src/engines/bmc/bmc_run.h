@@ -45,6 +45,10 @@ class BmcRun {
   EngineResult violation(const CheckInstance& inst);
   EngineResult exhaustive();
   EngineResult unknown(std::string reason);
+  /// Unknown after a solver query that did not finish.
+  EngineResult gave_up();
+  /// True if the program's control-flow automaton has no cycle.
+  bool acyclic() const;
   std::vector<PropertyStatus> statuses();
   std::string incomplete_reason() const;
   void add_stats(EngineResult& r) const;

@@ -158,18 +158,18 @@ TEST(Bmc, UnreachableCheckIsReportedAsUnreachable) {
   p.init = l0;
   p.exit = done;
   const PropId p1 = p.add_prop(PropertyKind::Assertion, "assertion x > 3", {"test.c", 3, 0});
-  const PropId p2 = p.add_prop(PropertyKind::Assertion, "assertion 0", {"test.c", 6, 0});
+  const PropId p2 = p.add_prop(PropertyKind::Assertion, "assertion x == 0", {"test.c", 6, 0});
   const Term big = ult(c32(5), v(p, x));
   p.add_edge(l0, la, {Stmt::havoc(x, "__VERIFIER_nondet_uint()"), Stmt::assume(big)});
   p.add_edge(l0, lb, {Stmt::havoc(x, "__VERIFIER_nondet_uint()"), Stmt::assume(mk_not(big))});
   p.add_edge(la, done, {Stmt::check(p1, ult(c32(3), v(p, x)))});
-  p.add_edge(lb, done, {Stmt::assume(ult(c32(10), v(p, x))), Stmt::check(p2, mk_false())});
+  p.add_edge(lb, done, {Stmt::assume(ult(c32(10), v(p, x))), Stmt::check(p2, mk_eq(v(p, x), c32(0)))});
   EngineResult r = run_bmc(p);
   ASSERT_EQ(r.status, Status::Safe) << r.reason;
   ASSERT_EQ(r.properties.size(), 2u);
   EXPECT_EQ(r.properties[0].status, "safe");
   EXPECT_EQ(r.properties[1].status, "unreachable");
-  EXPECT_EQ(r.properties[1].description, "assertion 0");
+  EXPECT_EQ(r.properties[1].description, "assertion x == 0");
 }
 
 TEST(Bmc, NondeterministicChoiceIsExploredAndReplayed) {
