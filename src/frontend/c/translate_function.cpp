@@ -56,6 +56,7 @@ void Translator::run(const llvm::Function& entry) {
   finish_access_checks();
   init.insert(init.end(), params.stmts.begin(), params.stmts.end());
   program_.add_edge(program_.init, inst.block_loc.at(&entry.getEntryBlock()), std::move(init));
+  contract_empty_edges();
   mark_loop_heads();
 }
 
@@ -218,6 +219,41 @@ void Translator::stop_path(Cursor& cur, ir::PropertyKind kind, const std::string
 void Translator::end_execution(Cursor& cur) {
   flush(cur, program_.exit);
   cur.live = false;
+}
+
+void Translator::contract_empty_edges() {
+  const std::size_t n = program_.locs.size();
+  std::vector<std::optional<ir::LocId>> forward(n);
+  std::vector<unsigned> out_count(n, 0);
+  for (const ir::Edge& e : program_.edges) ++out_count[e.from];
+  for (const ir::Edge& e : program_.edges)
+    if (out_count[e.from] == 1 && e.body.empty() && e.from != e.to && e.from != program_.init && e.from != program_.exit)
+      forward[e.from] = e.to;
+  // Resolve chains; a cycle of empty edges (an empty infinite loop) is kept as it is.
+  std::vector<std::optional<ir::LocId>> target(n);
+  for (ir::LocId l = 0; l < n; ++l) {
+    std::vector<ir::LocId> path;
+    ir::LocId cur = l;
+    std::set<ir::LocId> seen;
+    while (forward[cur] && !target[cur] && seen.insert(cur).second) {
+      path.push_back(cur);
+      cur = *forward[cur];
+    }
+    const bool cycle = forward[cur] && !target[cur];
+    const ir::LocId end = cycle ? cur : target[cur].value_or(cur);
+    for (ir::LocId p : path) {
+      if (cycle) forward[p].reset();
+      target[p] = cycle ? p : end;
+    }
+    if (!target[l]) target[l] = l;
+  }
+  std::vector<ir::Edge> kept;
+  for (ir::Edge& e : program_.edges) {
+    if (forward[e.from] && target[e.from] != e.from) continue;
+    e.to = *target[e.to];
+    kept.push_back(std::move(e));
+  }
+  program_.edges = std::move(kept);
 }
 
 void Translator::mark_loop_heads() {

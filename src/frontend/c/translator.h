@@ -84,6 +84,8 @@ class Translator {
   void end_execution(Cursor& cur);
   void flush(Cursor& cur, ir::LocId to);
   ir::LocId stop_loc();
+  /// Removes edges with empty bodies out of locations that have no other edge.
+  void contract_empty_edges();
   void mark_loop_heads();
 
   // ---- translate_instruction.cpp ----
