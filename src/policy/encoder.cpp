@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "policy/evaluator.h"
+#include "policy/public_rule.h"
+
 namespace verdict::policy {
 
 using namespace smt;
@@ -28,8 +31,75 @@ ValueClass merge_class(ValueClass a, ValueClass b, bool& conflict) {
 }
 }  // namespace
 
-Universe Universe::of(const std::vector<const Policy*>& policies) {
+namespace {
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+bool has_wildcard(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
+
+// A principal string of `account` distinct from every named principal.
+std::string other_in_account(const std::string& account, const std::vector<std::string>& named) {
+  std::string p = "arn:aws:iam::" + account + ":user/someone-else";
+  while (std::find(named.begin(), named.end(), p) != named.end()) p += "-2";
+  return p;
+}
+
+// A 12-digit account that is none of `accounts`.
+std::string unnamed_account(const std::vector<std::string>& accounts) {
+  for (long long n = 999988887777LL;; --n) {
+    const std::string a = std::to_string(n);
+    bool clash = false;
+    for (const auto& x : accounts) clash = clash || principal_in_account("arn:aws:iam::" + a + ":user/x", x);
+    if (!clash) return a;
+  }
+}
+
+std::vector<std::string> principal_representatives(const std::vector<const Policy*>& policies,
+                                                   std::vector<std::string> accounts,
+                                                   const std::vector<std::string>& extra) {
+  std::vector<std::string> exact;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& e : st.principals) {
+        if (has_wildcard(e.value)) continue;
+        if (e.kind == PrincipalEntry::Kind::Exact) add_unique(exact, e.value);
+        if (e.kind == PrincipalEntry::Kind::Account) add_unique(accounts, e.value);
+        if (e.kind == PrincipalEntry::Kind::Exact && e.value.rfind("arn:", 0) == 0) {
+          const auto parts = e.value.find("::");
+          if (parts != std::string::npos) add_unique(accounts, e.value.substr(parts + 2, e.value.find(':', parts + 2) - parts - 2));
+        }
+      }
+  std::vector<std::string> reps = {"anonymous"};
+  for (const auto& idp : public_identity_providers()) add_unique(reps, idp);
+  for (const auto& e : exact) add_unique(reps, e);
+  for (const auto& e : extra) add_unique(reps, e);
+  for (const auto& a : accounts) add_unique(reps, other_in_account(a, reps));
+  add_unique(reps, "arn:aws:iam::" + unnamed_account(accounts) + ":user/outsider");
+  add_unique(reps, attached_identity());
+  return reps;
+}
+
+}  // namespace
+
+FormulaRef Universe::principal_where(const std::function<bool(const std::string&)>& test) const {
+  std::vector<FormulaRef> alts;
+  for (std::size_t i = 0; i < principals.size(); ++i)
+    if (test(principals[i])) alts.push_back(f_compare(kPrincipalVar, VarSort::Int, CmpOp::Eq, std::to_string(i)));
+  return f_or(std::move(alts));
+}
+
+int Universe::principal_index(const std::string& principal) const {
+  for (std::size_t i = 0; i < principals.size(); ++i)
+    if (principals[i] == principal) return static_cast<int>(i);
+  return -1;
+}
+
+Universe Universe::of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts,
+                      const std::vector<std::string>& extra_principals) {
   Universe u;
+  u.principals = principal_representatives(policies, extra_accounts, extra_principals);
   std::map<std::string, unsigned> uses;
   for (const Policy* p : policies)
     for (const auto& st : p->statements)
@@ -104,16 +174,16 @@ class StatementEncoder {
     if (e.kind == PrincipalEntry::Kind::Any) return f_true();
     if (e.value.find_first_of("*?") != std::string::npos)
       return approximate(positive, "wildcard inside principal \"" + e.value + "\"");
-    if (e.kind == PrincipalEntry::Kind::Exact) return f_str_eq(kPrincipalVar, e.value);
-    return f_in_regex(kPrincipalVar,
-                      re_union({re_literal(e.value),
-                                re_concat({re_literal("arn:aws:iam::" + e.value + ":"), re_any_string()}),
-                                re_concat({re_literal("arn:aws:sts::" + e.value + ":"), re_any_string()})}));
+    if (e.kind == PrincipalEntry::Kind::Exact)
+      return u_.principal_where([&](const std::string& p) { return p == e.value; });
+    return u_.principal_where([&](const std::string& p) { return principal_in_account(p, e.value); });
   }
 
   FormulaRef principal(bool positive) {
     if (!st_.has_principal)
-      return o_.attached_identity ? f_str_eq(kPrincipalVar, *o_.attached_identity) : f_true();
+      return o_.attached_identity
+                 ? u_.principal_where([&](const std::string& p) { return p == *o_.attached_identity; })
+                 : f_true();
     const bool inner = positive != st_.not_principal;
     std::vector<FormulaRef> alts;
     for (const auto& e : st_.principals) alts.push_back(principal_entry(e, inner));

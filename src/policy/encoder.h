@@ -4,6 +4,7 @@
 // Not responsible for solving, nor for deciding what a question's answer is.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,13 +30,27 @@ struct KeyInfo {
 };
 
 /// The request variables shared by every policy of one question.
+///
+/// Principals are only ever compared with the finitely many values the policies name (exact
+/// principals, accounts), so the principal ranges over representatives, one for each way a
+/// principal can relate to those values: each named principal, one more principal in each named
+/// account, anonymous, the public identity providers, a principal of an unnamed account, and
+/// the identity an identity policy is attached to. Every principal string agrees with one of
+/// them on every principal test, so questions over representatives are questions over all.
 struct Universe {
   std::map<std::string, KeyInfo> keys;
-  static Universe of(const std::vector<const Policy*>& policies);
+  std::vector<std::string> principals;  ///< representatives; the principal variable indexes them
+  /// `extra_accounts`: accounts that need a representative too (the owner's); `extra_principals`:
+  /// principals that must be representable (a concrete request's).
+  static Universe of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts = {},
+                     const std::vector<std::string>& extra_principals = {});
+  /// The formula "the principal is one of the representatives satisfying `test`".
+  [[nodiscard]] FormulaRef principal_where(const std::function<bool(const std::string&)>& test) const;
+  [[nodiscard]] int principal_index(const std::string& principal) const;  ///< -1 if not a representative
 };
 
 // Variable names of the symbolic request.
-inline const char* const kPrincipalVar = "principal";
+inline const char* const kPrincipalVar = "principal";  ///< Int: index of a representative
 inline const char* const kActionVar = "action";  ///< lower case: actions match case-insensitively
 inline const char* const kResourceVar = "resource";
 std::string present_var(const std::string& key);

@@ -163,17 +163,8 @@ bool is_unconfined(const PublicRule& rule, const PolicyRequest& request) {
   return true;
 }
 
-FormulaRef outsider_formula(const PublicRule& rule) {
-  std::vector<FormulaRef> alts = {f_str_eq(kPrincipalVar, "anonymous")};
-  for (const auto& idp : public_identity_providers()) alts.push_back(f_str_eq(kPrincipalVar, idp));
-  std::vector<FormulaRef> arn = {f_in_regex(
-      kPrincipalVar,
-      re_concat({re_literal("arn:aws:iam::"), re_loop(re_range('0', '9'), 12, 12),
-                 re_union({re_literal(":user/"), re_literal(":role/")}), re_any_char(), re_any_string()}))};
-  for (const auto& a : rule.named_accounts)
-    arn.push_back(f_not(f_in_regex(kPrincipalVar, re_concat({re_literal("arn:aws:iam::" + a + ":"), re_any_string()}))));
-  alts.push_back(f_and(std::move(arn)));
-  return f_or(std::move(alts));
+FormulaRef outsider_formula(const PublicRule& rule, const Universe& u) {
+  return u.principal_where([&](const std::string& p) { return is_outsider(rule, p); });
 }
 
 namespace {

@@ -42,7 +42,7 @@ bool is_outsider(const PublicRule& rule, const std::string& principal);
 /// Concrete: does every rule key of the request either lack a value or carry an unfixed one?
 bool is_unconfined(const PublicRule& rule, const PolicyRequest& request);
 
-FormulaRef outsider_formula(const PublicRule& rule);
+FormulaRef outsider_formula(const PublicRule& rule, const Universe& u);
 FormulaRef unconfined_formula(const PublicRule& rule, const Universe& u);
 
 }  // namespace verdict::policy

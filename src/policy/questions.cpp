@@ -66,7 +66,7 @@ GoalBuilder public_goal(const Policy& p, const Universe& u, const PublicRule& ru
   return [&p, &u, &rule, with_unconfined](Approx side) {
     EncodeOptions o{side, attached_identity()};
     Encoding e = encode_allowed(p, u, o);
-    std::vector<FormulaRef> parts = {e.allowed, outsider_formula(rule)};
+    std::vector<FormulaRef> parts = {e.allowed, outsider_formula(rule, u)};
     if (with_unconfined) parts.push_back(unconfined_formula(rule, u));
     return Goal{smt::f_and(std::move(parts)), e.approximated};
   };
@@ -130,8 +130,8 @@ PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& optio
                           "(aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, ...) is held to fixed values "
                           "(S3 User Guide, \"The meaning of public\"); Deny statements count");
   a.assumptions.push_back("statements without a Principal apply only to the identity the policy is attached to");
-  const Universe u = Universe::of({&p});
   const PublicRule rule = public_rule_for(p, options.account);
+  const Universe u = Universe::of({&p}, std::vector<std::string>(rule.named_accounts.begin(), rule.named_accounts.end()));
   const SearchResult s = search_request(public_goal(p, u, rule, true), u, timeout_ms(options));
   add_approximation_notes(a, s.approximated);
   if (s.status == smt::PolicySat::Unknown) {

@@ -29,16 +29,6 @@ RegexRef chars(const std::string& singles, bool letters, bool upper, bool digits
 
 RegexRef plus(const RegexRef& r) { return re_concat({r, re_star(r)}); }
 
-RegexRef readable_principal() {
-  const RegexRef digit = re_range('0', '9');
-  const RegexRef name = re_loop(chars("", true, false, true), 1, 12);
-  return re_union({re_literal("anonymous"),
-                   re_concat({re_literal("arn:aws:iam::"), re_loop(digit, 12, 12), re_literal(":"),
-                              re_union({re_literal("root"), re_concat({re_literal("user/"), name}),
-                                        re_concat({re_literal("role/"), name})})}),
-                   re_concat({plus(chars("-", true, false, true)), re_literal(".amazonaws.com")})});
-}
-
 bool hex_to_bytes(const std::string& hex, std::array<std::uint8_t, 16>& out) {
   if (hex.size() != 32) return false;
   for (int i = 0; i < 16; ++i) out[i] = static_cast<std::uint8_t>(std::strtoul(hex.substr(2 * i, 2).c_str(), nullptr, 16));
@@ -49,6 +39,8 @@ bool hex_to_bytes(const std::string& hex, std::array<std::uint8_t, 16>& out) {
 
 FormulaRef well_formed(const Universe& u) {
   std::vector<FormulaRef> all;
+  all.push_back(f_compare(kPrincipalVar, VarSort::Int, CmpOp::Ge, "0"));
+  all.push_back(f_compare(kPrincipalVar, VarSort::Int, CmpOp::Lt, std::to_string(u.principals.size())));
   // Actions are compared in lower case; the action variable holds the lower-cased action.
   all.push_back(f_not(f_in_regex(kActionVar, re_concat({re_any_string(), re_range('A', 'Z'), re_any_string()}))));
   for (const auto& [key, k] : u.keys) {
@@ -74,7 +66,6 @@ FormulaRef well_formed(const Universe& u) {
 std::vector<FormulaRef> readability_preferences(const Universe& u) {
   const RegexRef word = chars("-._/:@", true, true, true);
   std::vector<FormulaRef> prefs;
-  prefs.push_back(f_in_regex(kPrincipalVar, readable_principal()));
   prefs.push_back(f_in_regex(kActionVar, re_concat({plus(chars("-", true, false, true)), re_literal(":"),
                                                     plus(chars("", true, false, false))})));
   prefs.push_back(f_in_regex(kResourceVar, re_star(word)));
@@ -119,7 +110,10 @@ std::optional<FormulaRef> slot_equals(const KeyInfo& k, unsigned slot, const std
 }  // namespace
 
 std::optional<FormulaRef> request_equals(const Universe& u, const PolicyRequest& r) {
-  std::vector<FormulaRef> all = {f_str_eq(kPrincipalVar, r.principal), f_str_eq(kActionVar, to_lower(r.action)),
+  const int principal = u.principal_index(r.principal);
+  if (principal < 0) return std::nullopt;
+  std::vector<FormulaRef> all = {f_compare(kPrincipalVar, VarSort::Int, CmpOp::Eq, std::to_string(principal)),
+                                 f_str_eq(kActionVar, to_lower(r.action)),
                                  f_str_eq(kResourceVar, r.resource)};
   std::map<std::string, const ContextValue*> ctx;
   for (const auto& [key, v] : r.context) ctx[to_lower(key)] = &v;
@@ -174,7 +168,8 @@ PolicyRequest request_from_model(const Universe& u, const PolicyModel& m) {
     const std::string* v = m.find(var);
     return v ? *v : std::string(fallback);
   };
-  r.principal = get(kPrincipalVar, "anonymous");
+  const int principal = std::atoi(get(kPrincipalVar, "0").c_str());
+  r.principal = principal >= 0 && principal < static_cast<int>(u.principals.size()) ? u.principals[principal] : "anonymous";
   r.action = get(kActionVar, "s3:getobject");
   r.resource = get(kResourceVar, "arn:aws:s3:::example-bucket/x");
   for (const auto& [key, k] : u.keys) {

@@ -7,10 +7,9 @@ Approx flip(Approx a) { return a == Approx::Upper ? Approx::Lower : Approx::Uppe
 SearchResult search_request(const GoalBuilder& goal, const Universe& u, unsigned timeout_ms) {
   SearchResult out;
   const FormulaRef wf = well_formed(u);
-  const auto prefs = readability_preferences(u);
   const Goal lower = goal(Approx::Lower);
   out.approximated = lower.approximated;
-  const auto r = smt::solve_policy(smt::f_and({lower.formula, wf}), prefs, timeout_ms);
+  const auto r = smt::solve_policy(smt::f_and({lower.formula, wf}), {}, timeout_ms);
   out.solver_ms += r.time_ms;
   if (r.status == smt::PolicySat::Sat) {
     out.status = smt::PolicySat::Sat;

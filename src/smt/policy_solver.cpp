@@ -4,11 +4,16 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace verdict::smt {
 
 namespace {
+
+double elapsed_ms(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 class Translator {
  public:
@@ -21,6 +26,9 @@ class Translator {
     formulas_.emplace(f.get(), e);
     return e;
   }
+
+  /// The regular language of byte strings.
+  z3::expr byte_strings() { return z3::star(translate_regex(*re_any_char())); }
 
   /// Every variable seen, with its sort.
   const std::map<std::string, std::pair<VarSort, z3::expr>>& vars() const { return vars_; }
@@ -176,7 +184,13 @@ PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<Formul
     p.set("timeout", timeout_ms == 0 ? 1u : timeout_ms);
     solver.set(p);
     solver.add(t.formula(query));
+    // Strings range over bytes (characters 0-255), as the concrete evaluator sees them.
+    for (const auto& [name, sv] : t.vars())
+      if (sv.first == VarSort::String) solver.add(z3::in_re(sv.second, t.byte_strings()));
+    const bool debug = std::getenv("VERDICT_POLICY_DEBUG") != nullptr;
+    if (debug) std::fprintf(stderr, "---- query\n%s\n", solver.to_smt2().c_str());
     const z3::check_result r = solver.check();
+    if (debug) std::fprintf(stderr, "check: %d after %.1f ms\n", static_cast<int>(r), elapsed_ms(start));
     if (r == z3::unsat) {
       result.status = PolicySat::Unsat;
     } else if (r == z3::unknown) {
@@ -189,6 +203,7 @@ PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<Formul
         solver.push();
         for (const auto& pref : preferences) solver.add(t.formula(pref));
         if (solver.check() == z3::sat) m = solver.get_model();
+        if (debug) std::fprintf(stderr, "preferences checked after %.1f ms\n", elapsed_ms(start));
       }
       result.model = read_model(ctx, m, t);
     }

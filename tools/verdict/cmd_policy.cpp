@@ -1,0 +1,213 @@
+// `verdict policy ...`: parses the command line, calls the policy API, renders the answer.
+#include "verdict/cmd_policy.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "verdict/errors.h"
+
+namespace fs = std::filesystem;
+
+namespace verdict::cli {
+
+namespace {
+
+struct PolicyFlags {
+  std::string policy, policy_b, account, principal, action, resource, request_file, bench_dir;
+  std::vector<std::string> context;
+  double timeout = 10;
+  bool json = false, verbose = false;
+};
+
+nlohmann::json request_to_json(const PolicyRequest& r) {
+  nlohmann::json ctx = nlohmann::json::object();
+  for (const auto& [k, v] : r.context) {
+    if (v.is_list) ctx[k] = v.values;
+    else ctx[k] = v.values.empty() ? "" : v.values[0];
+  }
+  return {{"principal", r.principal}, {"action", r.action}, {"resource", r.resource}, {"context", ctx}};
+}
+
+std::string context_text(const PolicyRequest& r) {
+  if (r.context.empty()) return "(none)";
+  std::string s;
+  for (const auto& [k, v] : r.context) {
+    s += (s.empty() ? "" : ", ") + k + "=";
+    if (v.is_list) {
+      s += "[";
+      for (std::size_t i = 0; i < v.values.size(); ++i) s += (i ? "," : "") + v.values[i];
+      s += "]";
+    } else {
+      s += v.values.empty() ? "" : v.values[0];
+    }
+  }
+  return s;
+}
+
+PolicyRequest request_from_flags(const PolicyFlags& f) {
+  if (!f.request_file.empty()) {
+    if (!f.principal.empty() || !f.action.empty() || !f.resource.empty() || !f.context.empty())
+      throw InputError("usage: give either --request or --principal/--action/--resource/--context");
+    return parse_policy_request(load_policy_document(f.request_file).text, f.request_file);
+  }
+  if (f.principal.empty() || f.action.empty() || f.resource.empty())
+    throw InputError("usage: allows needs --principal, --action and --resource (or --request FILE)");
+  PolicyRequest r{f.principal, f.action, f.resource, {}};
+  for (const auto& kv : f.context) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) throw InputError("usage: --context expects key=value, got \"" + kv + "\"");
+    ContextValue& v = r.context[kv.substr(0, eq)];
+    v.values.push_back(kv.substr(eq + 1));
+    v.is_list = v.values.size() > 1;
+  }
+  return r;
+}
+
+int print_answer(const PolicyAnswer& a, bool json) {
+  if (json)
+    std::cout << policy_answer_to_json(a).dump(2) << "\n";
+  else
+    std::cout << policy_answer_to_text(a);
+  return exit_code(a.verdict);
+}
+
+PolicyOptions options_of(const PolicyFlags& f) {
+  PolicyOptions o;
+  o.timeout_s = f.timeout;
+  o.account = f.account;
+  return o;
+}
+
+// ---- bench: every policy of a folder through `public` ----
+
+double percentile(std::vector<double> v, double q) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const std::size_t i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+int run_bench(const PolicyFlags& f) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(f.bench_dir))
+    if (e.is_regular_file() && e.path().extension() == ".json" && e.path().filename() != "manifest.json")
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::map<std::string, int> counts;
+  std::vector<double> times;
+  std::string slowest;
+  double slowest_ms = -1;
+  for (const auto& path : files) {
+    const auto start = std::chrono::steady_clock::now();
+    std::string outcome, detail;
+    try {
+      const auto a = policy_public(load_policy_document(path.string()), options_of(f));
+      outcome = to_string(a.verdict);
+      detail = a.reason;
+    } catch (const InputError& e) {
+      outcome = "bad_input";
+      detail = e.what();
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    times.push_back(ms);
+    ++counts[outcome];
+    if (ms > slowest_ms) slowest_ms = ms, slowest = path.string();
+    if (f.verbose) std::printf("%8.1f ms  %-9s %s  %s\n", ms, outcome.c_str(), path.string().c_str(), detail.substr(0, 160).c_str());
+  }
+  nlohmann::json j = {{"policies", files.size()}, {"answers", counts}, {"median_ms", percentile(times, 0.5)},
+                      {"p95_ms", percentile(times, 0.95)}, {"max_ms", slowest_ms < 0 ? 0 : slowest_ms},
+                      {"slowest", slowest}, {"over_2s", std::count_if(times.begin(), times.end(), [](double t) { return t > 2000; })}};
+  if (f.json) {
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::printf("policies %zu: ", files.size());
+    for (const auto& [k, n] : counts) std::printf("%s %d  ", k.c_str(), n);
+    std::printf("\nmedian %.1f ms, p95 %.1f ms, max %.1f ms (%s), over 2 s: %lld\n", j["median_ms"].get<double>(),
+                j["p95_ms"].get<double>(), j["max_ms"].get<double>(), slowest.c_str(),
+                static_cast<long long>(j["over_2s"].get<long>()));
+  }
+  return 0;
+}
+
+CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) {
+  cmd->add_flag("--json", f.json, "print one JSON object");
+  cmd->add_option("--timeout", f.timeout, "seconds per solver query (a timeout is don't know)")->capture_default_str();
+  return cmd;
+}
+
+}  // namespace
+
+void add_policy_command(CLI::App& app, Actions& actions) {
+  auto f = std::make_shared<PolicyFlags>();
+  CLI::App* policy = app.add_subcommand("policy", "Questions about AWS IAM access policies");
+  policy->require_subcommand(1);
+
+  CLI::App* pub = add_common(policy->add_subcommand("public", "Is the policy public (lets outsiders in)?"), *f);
+  pub->add_option("POLICY", f->policy, "policy JSON file")->required();
+  pub->add_option("--account", f->account, "the owner's account ID (its principals are not outsiders)");
+  actions[pub] = [f] { return print_answer(policy_public(load_policy_document(f->policy), options_of(*f)), f->json); };
+
+  CLI::App* cmp = add_common(policy->add_subcommand("compare", "Does one policy allow anything the other does not?"), *f);
+  cmp->add_option("A", f->policy, "policy A (JSON file)")->required();
+  cmp->add_option("B", f->policy_b, "policy B (JSON file)")->required();
+  actions[cmp] = [f] {
+    return print_answer(policy_compare(load_policy_document(f->policy), load_policy_document(f->policy_b), options_of(*f)), f->json);
+  };
+
+  CLI::App* alw = add_common(policy->add_subcommand("allows", "Is this request allowed by the policy?"), *f);
+  alw->add_option("POLICY", f->policy, "policy JSON file")->required();
+  alw->add_option("--principal", f->principal, "IAM ARN, service name, or anonymous");
+  alw->add_option("--action", f->action, "e.g. s3:GetObject");
+  alw->add_option("--resource", f->resource, "resource ARN");
+  alw->add_option("--context", f->context, "condition key=value (repeat a key for a list)");
+  alw->add_option("--request", f->request_file, "request JSON {principal, action, resource, context}");
+  actions[alw] = [f] {
+    return print_answer(policy_allows(load_policy_document(f->policy), request_from_flags(*f), options_of(*f)), f->json);
+  };
+
+  CLI::App* bench = add_common(policy->add_subcommand("bench", "Run every policy of a folder through `public`"), *f);
+  bench->add_option("DIR", f->bench_dir, "folder of policy JSON files")->required()->check(CLI::ExistingDirectory);
+  bench->add_flag("--verbose", f->verbose, "one line per policy");
+  actions[bench] = [f] { return run_bench(*f); };
+}
+
+nlohmann::json policy_answer_to_json(const PolicyAnswer& a) {
+  nlohmann::json requests = nlohmann::json::array();
+  for (const auto& w : a.witnesses)
+    requests.push_back({{"role", w.role}, {"request", request_to_json(w.request)}, {"allowed_by", w.allowed_by},
+                        {"denied_by", w.denied_by}, {"explanation", w.explanation}, {"rechecked", w.rechecked}});
+  nlohmann::json j = {{"answer", to_string(a.verdict)},
+                      {"question", a.question},
+                      {"policies", a.policies},
+                      {"evidence", {{"requests", requests}, {"statements", a.statements}, {"notes", a.notes}}},
+                      {"assumptions", a.assumptions},
+                      {"reason", a.reason},
+                      {"time_ms", a.time_ms}};
+  if (a.question == "compare") j["relation"] = a.relation.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.relation);
+  return j;
+}
+
+std::string policy_answer_to_text(const PolicyAnswer& a) {
+  std::ostringstream out;
+  const char* answer = a.verdict == Verdict::Yes ? "YES" : a.verdict == Verdict::No ? "NO" : "DON'T KNOW";
+  out << "policy " << a.question << ": " << answer;
+  if (!a.relation.empty()) out << " (" << a.relation << ")";
+  out << "\n  " << a.reason << "\n";
+  for (const auto& w : a.witnesses) {
+    out << "  request [" << w.role << "]" << (w.rechecked ? " (re-checked by the concrete evaluator)" : "") << "\n"
+        << "    principal: " << w.request.principal << "\n    action:    " << w.request.action
+        << "\n    resource:  " << w.request.resource << "\n    context:   " << context_text(w.request) << "\n";
+    if (!w.explanation.empty()) out << "    " << w.explanation << "\n";
+  }
+  for (const auto& n : a.notes) out << "  note: " << n << "\n";
+  out << "  assumptions:\n";
+  for (const auto& s : a.assumptions) out << "    - " << s << "\n";
+  out << "  time: " << static_cast<long long>(a.time_ms) << " ms\n";
+  return out.str();
+}
+
+}  // namespace verdict::cli
