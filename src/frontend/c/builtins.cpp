@@ -70,9 +70,24 @@ const llvm::Instruction* guarded_operation(const llvm::CallBase& call, std::init
 
 }  // namespace
 
+/// The function a call's target designates when it is known statically: a function, or
+/// a parameter of an inlined callee that received a function at its call site.
+static const llvm::Function* resolve_callee(const Instance& start, const llvm::Value* target) {
+  const Instance* inst = &start;
+  for (unsigned steps = 0; steps < 64; ++steps) {
+    target = target->stripPointerCasts();
+    if (const auto* f = llvm::dyn_cast<llvm::Function>(target)) return f;
+    const auto* arg = llvm::dyn_cast<llvm::Argument>(target);
+    if (arg == nullptr || inst->call_site == nullptr) return nullptr;
+    target = inst->call_site->getArgOperand(arg->getArgNo());
+    inst = inst->caller;
+  }
+  return nullptr;
+}
+
 void Translator::translate_call(Instance& inst, const llvm::CallBase& call, Cursor& cur) {
   if (call.isInlineAsm()) throw NotModelled{"inline assembly"};
-  const auto* f = llvm::dyn_cast<llvm::Function>(call.getCalledOperand()->stripPointerCasts());
+  const llvm::Function* f = resolve_callee(inst, call.getCalledOperand());
   if (f == nullptr) throw NotModelled{"indirect call through a function pointer"};
   if (llvm::isa<llvm::InvokeInst>(call) || llvm::isa<llvm::CallBrInst>(call)) throw NotModelled{"exception handling"};
   const std::string name = f->getName().str();
@@ -85,7 +100,7 @@ void Translator::translate_call(Instance& inst, const llvm::CallBase& call, Curs
 
 bool Translator::translate_svcomp(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {
   const SourceLocation loc = loc_of(call);
-  const auto* f = llvm::cast<llvm::Function>(call.getCalledOperand()->stripPointerCasts());
+  const llvm::Function* f = resolve_callee(inst, call.getCalledOperand());
   const auto arg_nonzero = [&](unsigned k) {
     const Term c = value_term(inst, call.getArgOperand(k), cur);
     return c.sort().is_bool() ? c : ir::mk_not(ir::mk_eq(c, ir::mk_bv(c.sort().width(), 0)));

@@ -291,6 +291,50 @@ TEST(CFrontendRun, VariableLengthArray) {
   EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
 }
 
+TEST(CFrontendRun, StructsBitfieldsUnionsAndMemcpy) {
+  const ir::Program p = translate(
+      "#include <string.h>\nvoid reach_error(void);\n"
+      "struct S { int a; char b; long c; unsigned bf : 3; unsigned bg : 5; };\n"
+      "union U { int i; char c[4]; };\n"
+      "struct S mk(int x) { struct S s = { x, 'c', 7L, 2, 9 }; return s; }\n"
+      "int main(void) { struct S s = mk(5); s.bf = 13; char buf[8]; union U u; u.i = 0x01020304;\n"
+      "  memcpy(buf, \"abcdefg\", 8); memset(buf, 'z', 4);\n"
+      "  if (s.a != 5 || s.b != 'c' || s.c != 7 || s.bf != 5 || s.bg != 9) reach_error();\n"
+      "  if (buf[3] != 'z' || buf[4] != 'e' || buf[7] != 0 || u.c[0] != 4) reach_error();\n"
+      "  return 0; }\n");
+  const ir::Execution e = run_main(p);
+  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+}
+
+TEST(CFrontendRun, SwitchGotoAndFunctionPointerArgument) {
+  const ir::Program p = translate(
+      "void reach_error(void);\n"
+      "int apply(int (*f)(int), int x) { return f(x); }\n"
+      "int twice(int x) { return 2 * x; }\n"
+      "int main(int x) {\n"
+      "  switch (x) { case 1: x = 10; break; case 2: case 3: x = 20; goto out; default: x = 30; }\n"
+      "  x = x + 1;\n"
+      "out:\n"
+      "  if (apply(twice, x) != 40) reach_error(); return 0; }\n");
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 2)}).outcome, ir::Execution::Outcome::Exited);
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 3)}).outcome, ir::Execution::Outcome::Exited);
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 1)}).outcome, ir::Execution::Outcome::Violated);
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 9)}).outcome, ir::Execution::Outcome::Violated);
+}
+
+TEST(CFrontendRun, AssumeBlocksAndNondetBoolIsZeroOrOne) {
+  const ir::Program p = translate(
+      "extern void __VERIFIER_assume(int);\nextern _Bool __VERIFIER_nondet_bool(void);\n"
+      "void reach_error(void);\n"
+      "int main(int x) { __VERIFIER_assume(x > 5); _Bool b = __VERIFIER_nondet_bool();\n"
+      "  if (b) reach_error(); return 0; }\n");
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 3)}).outcome, ir::Execution::Outcome::Blocked);
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 6), ir::Value::of_bool(false)}).outcome,
+            ir::Execution::Outcome::Exited);
+  EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 6), ir::Value::of_bool(true)}).outcome,
+            ir::Execution::Outcome::Violated);
+}
+
 TEST(CFrontendRun, OverflowIsViolatedConcretely) {
   const ir::Program p = translate("int g(int x) { return x + 1; }\n", "g");
   const ir::Execution e = run_main(p, {ir::Value::of_bv(32, 0x7fffffff)});
