@@ -1,5 +1,8 @@
 // `verdict check` and `verdict ir`: safety questions on one program, and the IR dump.
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 #include <iostream>
 
 #include "verdict/check.h"
@@ -43,25 +46,43 @@ void add_common_program_flags(CLI::App* cmd, CheckFlags& f) {
 
 }  // namespace
 
+namespace {
+
+void print_answer(const Answer& answer, bool json, const AnswerDecoration& decoration) {
+  if (json) {
+    nlohmann::json j = answer_to_json(answer);
+    if (decoration.json) decoration.json(answer, j);
+    std::cout << j.dump(2) << std::endl;
+  } else {
+    std::cout << answer_to_text(answer);
+    if (decoration.text) decoration.text(answer);
+    std::cout.flush();
+  }
+}
+
+}  // namespace
+
 int run_check_and_print(const std::string& file, const Options& options, bool json,
-                        const std::function<void(const Answer&)>& extra_text) {
+                        const AnswerDecoration& decoration) {
+  // Exactly one of the main thread and the watchdog prints an answer.
+  static std::atomic<bool> printing{false};
   Watchdog watchdog(options.timeout_s, [&] {
+    if (printing.exchange(true)) return false;  // the main thread is printing
     Answer a;
-    a.question = "timeout";
+    a.question = options.properties.unreach_call && options.properties.no_overflow ? "all"
+                 : options.properties.unreach_call                                ? "unreach-call"
+                                                                                  : "no-overflow";
     a.file = file;
     a.entry = options.entry;
     a.reason = "time limit of " + std::to_string(options.timeout_s) + " s reached";
-    if (json) std::printf("%s\n", answer_to_json(a).dump(2).c_str());
-    else std::printf("reason: %s\nanswer: DON'T KNOW\n", a.reason.c_str());
-  });
-  Answer answer = check(file, options);
-  if (json) {
-    std::cout << answer_to_json(answer).dump(2) << std::endl;
-  } else {
-    std::cout << answer_to_text(answer);
-    if (extra_text) extra_text(answer);
+    a.time_ms = options.timeout_s * 1000;
+    print_answer(a, json, decoration);
     std::cout.flush();
-  }
+    return true;
+  });
+  const Answer answer = check(file, options);
+  if (printing.exchange(true)) std::this_thread::sleep_for(std::chrono::hours(1));  // watchdog exits
+  print_answer(answer, json, decoration);
   return exit_code(answer.verdict);
 }
 
@@ -80,7 +101,7 @@ void add_check_command(CLI::App& app, Actions& actions) {
     flags->options.properties = parse_property(flags->property);
     flags->options.data_model = parse_data_model(flags->data_model);
     flags->options.replay_native = !flags->no_native_replay;
-    return run_check_and_print(flags->file, flags->options, flags->json, nullptr);
+    return run_check_and_print(flags->file, flags->options, flags->json);
   };
 }
 

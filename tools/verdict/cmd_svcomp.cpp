@@ -91,16 +91,10 @@ void add_svcomp_command(CLI::App& app, Actions& actions) {
     if (task.property == SvcompProperty::Termination) return run_termination_placeholder(*f);
     f->options.properties = task.property == SvcompProperty::UnreachCall ? PropertySet::only_unreach_call()
                                                                           : PropertySet::only_no_overflow();
-    if (f->json) {
-      Answer answer = check(f->task, f->options);
-      auto j = answer_to_json(answer);
-      j["svcomp_verdict"] = svcomp_verdict(answer);
-      std::cout << j.dump(2) << std::endl;
-      return exit_code(answer.verdict);
-    }
-    return run_check_and_print(f->task, f->options, false, [](const Answer& a) {
-      std::cout << "Verdict: " << svcomp_verdict(a) << std::endl;
-    });
+    AnswerDecoration decoration;
+    decoration.text = [](const Answer& a) { std::cout << "Verdict: " << svcomp_verdict(a) << std::endl; };
+    decoration.json = [](const Answer& a, nlohmann::json& j) { j["svcomp_verdict"] = svcomp_verdict(a); };
+    return run_check_and_print(f->task, f->options, f->json, decoration);
   };
 }
 

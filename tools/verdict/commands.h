@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "verdict/answer.h"
@@ -21,10 +22,15 @@ void add_svcomp_command(CLI::App& app, Actions& actions);
 void add_ir_command(CLI::App& app, Actions& actions);
 void add_bench_command(CLI::App& app, Actions& actions, const std::string& self_path);
 
+/// How a subcommand adds its own lines (text) or fields (JSON) to a printed answer.
+struct AnswerDecoration {
+  std::function<void(const Answer&)> text;                     ///< after the text answer
+  std::function<void(const Answer&, nlohmann::json&)> json;  ///< before the JSON is printed
+};
+
 /// Runs verdict::check under a watchdog and prints the answer; returns the exit code.
-/// `extra_text` may print more lines after the text answer.
 int run_check_and_print(const std::string& file, const Options& options, bool json,
-                        const std::function<void(const Answer&)>& extra_text);
+                        const AnswerDecoration& decoration = {});
 
 /// Prints a bad-input message (exit code 2) as text on stderr or as one JSON object.
 int report_input_error(const std::string& message, bool json);

@@ -17,13 +17,13 @@ struct Watchdog::State {
   std::thread thread;
 };
 
-Watchdog::Watchdog(double seconds, std::function<void()> print_timeout) : state_(new State) {
+Watchdog::Watchdog(double seconds, std::function<bool()> print_timeout) : state_(new State) {
   if (seconds <= 0) return;
   const auto limit = std::chrono::milliseconds(static_cast<long long>(seconds * 1000) + 1500);
   state_->thread = std::thread([st = state_, limit, print = std::move(print_timeout)] {
     std::unique_lock<std::mutex> lock(st->mutex);
     if (st->cv.wait_for(lock, limit, [st] { return st->done; })) return;
-    print();
+    if (!print()) return;
     std::fflush(stdout);
     std::fflush(stderr);
     _exit(20);

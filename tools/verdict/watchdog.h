@@ -12,9 +12,10 @@ namespace verdict::cli {
 class Watchdog {
  public:
   /// Arms the watchdog for `seconds` (plus a grace period); 0 disarms it.
-  /// `print_timeout` prints the don't-know answer (must be async-safe enough: it runs
-  /// on the watchdog thread while the main thread is stuck).
-  Watchdog(double seconds, std::function<void()> print_timeout);
+  /// `print_timeout` prints the don't-know answer (it runs on the watchdog thread while
+  /// the main thread is stuck) and returns false if it chose not to print (the main
+  /// thread was printing already); the process then continues normally.
+  Watchdog(double seconds, std::function<bool()> print_timeout);
   ~Watchdog();
   Watchdog(const Watchdog&) = delete;
   Watchdog& operator=(const Watchdog&) = delete;
