@@ -26,22 +26,33 @@ Term conjunction(const Conjuncts& c, ir::LocId l) {
 }
 
 /// Drops the conjuncts of `to` not preserved by `seg`; returns whether any was dropped,
-/// or nullopt when the solver gave up.
+/// or nullopt when the solver gave up. One query for all conjuncts; a model drops every
+/// conjunct it falsifies.
 std::optional<bool> filter_segment(const transform::Segment& seg, Conjuncts& c, const support::Deadline& deadline) {
   auto it = c.find(seg.to);
   if (it == c.end() || it->second.empty()) return false;
   auto solver = smt::make_z3_solver();
   solver->add(conjunction(c, seg.from));
   solver->add(seg.guard);
+  std::vector<Term> kept = it->second, next;
+  for (const Term& conj : kept)
+    next.push_back(transform::substitute(conj, [&](ir::VarId v) { return seg.post.at(v); }));
   bool dropped = false;
-  std::vector<Term> kept;
-  for (const Term& conj : it->second) {
-    const Term next = transform::substitute(conj, [&](ir::VarId v) { return seg.post.at(v); });
-    switch (solver->check({ir::mk_not(next)}, deadline)) {
-      case smt::SatResult::Unsat: kept.push_back(conj); break;
-      case smt::SatResult::Sat: dropped = true; break;
-      case smt::SatResult::Unknown: return std::nullopt;
+  while (!kept.empty()) {
+    const smt::SatResult r = solver->check({ir::mk_not(ir::mk_and(next))}, deadline);
+    if (r == smt::SatResult::Unknown) return std::nullopt;
+    if (r == smt::SatResult::Unsat) break;
+    std::vector<Term> k2, n2;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      auto v = solver->model_value(next[i]);
+      if (v && !v->as_bool()) continue;  // falsified: drop
+      k2.push_back(kept[i]);
+      n2.push_back(next[i]);
     }
+    if (k2.size() == kept.size()) return std::nullopt;  // no model value to decide: give up
+    kept = std::move(k2);
+    next = std::move(n2);
+    dropped = true;
   }
   it->second = std::move(kept);
   return dropped;

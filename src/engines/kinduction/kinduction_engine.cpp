@@ -1,6 +1,7 @@
 #include "engines/kinduction/kinduction_engine.h"
 
 #include "engines/invariants/interval_analysis.h"
+#include "engines/invariants/relational_candidates.h"
 #include "engines/kinduction/houdini.h"
 #include "evidence/certificate_proof.h"
 #include "smt/solver.h"
@@ -70,8 +71,11 @@ EngineResult KInductionEngine::run(const ir::Program& program, const EngineConte
   const support::Deadline& deadline = context.deadline;
   const transform::CutPointSystem sys = transform::build_cut_point_system(program);
   auto intervals = invariants::interval_invariants(program, sys.cut_points, sys.live, deadline);
-  const std::map<ir::LocId, ir::Term> inv = inductive_subset(program, sys, intervals.invariants, deadline);
-  std::vector<std::string> tried{"interval invariants at " + std::to_string(inv.size()) + " of " +
+  std::map<ir::LocId, ir::Term> candidates = intervals.invariants;
+  for (const auto& [l, c] : invariants::relational_candidates(program, sys.cut_points, sys.live))
+    candidates[l] = candidates.count(l) ? ir::mk_and(candidates[l], c) : c;
+  const std::map<ir::LocId, ir::Term> inv = inductive_subset(program, sys, candidates, deadline);
+  std::vector<std::string> tried{"interval and relational invariants at " + std::to_string(inv.size()) + " of " +
                                  std::to_string(sys.cut_points.size()) + " cut points"};
   Prover prover(program, sys, inv, deadline);
   for (unsigned k = 1; k <= options_.max_k; ++k) {
@@ -86,7 +90,7 @@ EngineResult KInductionEngine::run(const ir::Program& program, const EngineConte
       r.status = Status::Safe;
       r.certificate = Certificate{inv, k};
       Proof proof;
-      proof.method = "k-induction (k = " + std::to_string(k) + ") with interval invariants";
+      proof.method = "k-induction (k = " + std::to_string(k) + ") with interval and relational invariants";
       proof.items = evidence::invariant_items(program, inv);
       r.proof = std::move(proof);
       r.tried = std::move(tried);
