@@ -106,7 +106,13 @@ bool Translator::translate_svcomp(Instance& inst, const llvm::CallBase& call, co
     return c.sort().is_bool() ? c : ir::mk_not(ir::mk_eq(c, ir::mk_bv(c.sort().width(), 0)));
   };
   if (name == "reach_error" || name == "__VERIFIER_error") {
-    stop_path(cur, ir::PropertyKind::Assertion, "call to " + name + "()", loc);
+    std::string what = "call to " + name + "()";
+    if (inst.fn->getName() == "__VERIFIER_assert" && inst.call_site && inst.call_site->arg_size() == 1) {
+      const SourceLocation site = loc_of(*inst.call_site);
+      what += ": __VERIFIER_assert(" + names_.describe(inst.call_site->getArgOperand(0)) + ") at line " +
+              std::to_string(site.line) + " fails";
+    }
+    stop_path(cur, ir::PropertyKind::Assertion, what, loc);
   } else if (name == "__assert_fail" || name == "__assert" || name == "__assert_rtn" || name == "__assert_func") {
     std::string text = call.arg_size() > 0 ? string_constant(call.getArgOperand(0)) : "";
     if (name == "__assert_rtn" && call.arg_size() > 3) text = string_constant(call.getArgOperand(3));

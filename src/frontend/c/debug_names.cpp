@@ -54,6 +54,17 @@ const char* binary_symbol(unsigned opcode) {
   }
 }
 
+const char* comparison_symbol(llvm::CmpInst::Predicate p) {
+  switch (p) {
+    case llvm::CmpInst::ICMP_EQ: return "==";
+    case llvm::CmpInst::ICMP_NE: return "!=";
+    case llvm::CmpInst::ICMP_SLT: case llvm::CmpInst::ICMP_ULT: return "<";
+    case llvm::CmpInst::ICMP_SLE: case llvm::CmpInst::ICMP_ULE: return "<=";
+    case llvm::CmpInst::ICMP_SGT: case llvm::CmpInst::ICMP_UGT: return ">";
+    default: return ">=";
+  }
+}
+
 }  // namespace
 
 std::string DebugNames::describe(const llvm::Value* v, int depth) const {
@@ -71,6 +82,10 @@ std::string DebugNames::describe(const llvm::Value* v, int depth) const {
     if (sym && depth > 0)
       return "(" + describe(bin->getOperand(0), depth - 1) + " " + sym + " " +
              describe(bin->getOperand(1), depth - 1) + ")";
+  }
+  if (const auto* cmp = llvm::dyn_cast<llvm::ICmpInst>(v); cmp && depth > 0) {
+    return describe(cmp->getOperand(0), depth - 1) + " " + comparison_symbol(cmp->getPredicate()) + " " +
+           describe(cmp->getOperand(1), depth - 1);
   }
   if (const auto* call = llvm::dyn_cast<llvm::CallBase>(v)) {
     if (const llvm::Function* f = call->getCalledFunction()) return f->getName().str() + "(...)";

@@ -21,6 +21,7 @@ namespace {
 constexpr std::uint64_t kStackBase = 0x40000000;
 constexpr std::uint64_t kFunctionBase = 0x30000000;
 constexpr std::uint64_t kMaxCopy = 4096;
+constexpr std::size_t kMaxInitialBytes = 16384;  // non-zero initializer bytes (one store each)
 const char* const kOutOfBounds = "memory access possibly out of bounds (undefined behaviour not modelled)";
 
 std::uint64_t align_up(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
@@ -345,6 +346,7 @@ std::vector<Stmt> Translator::initial_memory() {
   if (fresh_mem_) stmts.push_back(Stmt::havoc(*fresh_mem_, "initial memory"));
   if (global_order_.empty() && !gmem_) return stmts;
   Term mem = ir::mk_const_array(ir::Sort::bitvec(ptr_bits_), ir::mk_bv(8, 0));
+  std::size_t stored = 0;
   for (std::size_t g = 0; g < global_order_.size(); ++g) {  // initializers may add globals
     const llvm::GlobalVariable* gv = global_order_[g];
     const MemObject& o = objects_[global_objects_.at(gv)];
@@ -356,8 +358,16 @@ std::vector<Stmt> Translator::initial_memory() {
       stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Unsupported, e.what + " of " + o.name, loc), ir::mk_false()));
       return stmts;
     }
-    for (std::uint64_t k = 0; k < bytes.size(); ++k)
-      if (bytes[k] != 0) mem = ir::mk_store(mem, ir::mk_bv(ptr_bits_, o.base + k), ir::mk_bv(8, bytes[k]));
+    for (std::uint64_t k = 0; k < bytes.size(); ++k) {
+      if (bytes[k] == 0) continue;
+      if (++stored > kMaxInitialBytes) {
+        const std::string what = "initialised global data of more than 16384 non-zero bytes (not modelled)";
+        stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Unsupported, what, SourceLocation{program_.file, 0, 0}),
+                                    ir::mk_false()));
+        return stmts;
+      }
+      mem = ir::mk_store(mem, ir::mk_bv(ptr_bits_, o.base + k), ir::mk_bv(8, bytes[k]));
+    }
   }
   stmts.push_back(Stmt::assign(global_mem(), mem));
   return stmts;
