@@ -43,8 +43,8 @@ struct HornResult {
   std::string reason;
 };
 
-/// Solves `system` with Spacer until `deadline`.
-HornResult solve_horn(const HornSystem& system, const support::Deadline& deadline);
+/// Solves `system` with Spacer until `deadline`, or for at most `budget_s` seconds (<= 0: no budget).
+HornResult solve_horn(const HornSystem& system, const support::Deadline& deadline, double budget_s = 0);
 
 /// The SMT-LIB 2 text of `system` (for logging and debugging).
 std::string horn_to_smt2(const HornSystem& system);

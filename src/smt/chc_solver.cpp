@@ -16,11 +16,13 @@ namespace {
 /// Interrupts the context when the deadline passes or is cancelled during a check.
 class HornCancelWatcher {
  public:
-  HornCancelWatcher(z3::context& ctx, const support::Deadline& deadline)
-      : thread_([this, &ctx, deadline] {
+  HornCancelWatcher(z3::context& ctx, const support::Deadline& deadline, double budget_s)
+      : thread_([this, &ctx, deadline, budget_s] {
+          const auto start = std::chrono::steady_clock::now();
           std::unique_lock lock(mutex_);
           while (!done_) {
-            if (deadline.expired()) {
+            const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (deadline.expired() || (budget_s > 0 && used > budget_s)) {
               ctx.interrupt();
               return;
             }
@@ -128,19 +130,21 @@ HornResult read_solution(const HornSystem& sys, HornEncoding& h, const z3::model
 
 }  // namespace
 
-HornResult solve_horn(const HornSystem& system, const support::Deadline& deadline) {
+HornResult solve_horn(const HornSystem& system, const support::Deadline& deadline, double budget_s) {
   HornResult out;
   try {
     HornEncoding h(system);
     z3::solver s(h.ctx(), "HORN");
     z3::params p(h.ctx());
-    p.set("timeout", std::max(1u, deadline.remaining_ms()));
+    unsigned ms = std::max(1u, deadline.remaining_ms());
+    if (budget_s > 0) ms = std::min(ms, static_cast<unsigned>(budget_s * 1000) + 1);
+    p.set("timeout", ms);
     p.set("fp.engine", "spacer");
     s.set(p);
     for (const HornClause& c : system.clauses) s.add(h.clause(c));
     z3::check_result r;
     {
-      HornCancelWatcher watcher(h.ctx(), deadline);
+      HornCancelWatcher watcher(h.ctx(), deadline, budget_s);
       r = deadline.expired() ? z3::unknown : s.check();
     }
     if (r == z3::unsat) {
@@ -149,6 +153,7 @@ HornResult solve_horn(const HornSystem& system, const support::Deadline& deadlin
     }
     if (r == z3::unknown) {
       out.reason = deadline.expired() ? "timeout" : s.reason_unknown();
+      if (out.reason == "canceled") out.reason = "time budget used up";
       return out;
     }
     return read_solution(system, h, s.get_model());

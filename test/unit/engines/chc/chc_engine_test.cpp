@@ -1,4 +1,5 @@
 #include "engines/chc/chc_engine.h"
+#include "engines/chc/int_encoding.h"
 
 #include <gtest/gtest.h>
 
@@ -57,6 +58,27 @@ TEST(Chc, ClausesOverLiveVariables) {
   ASSERT_EQ(h.predicates.size(), 2u);
   EXPECT_EQ(h.predicates[1].params.size(), 2u);  // x, y (not the havocked c)
   EXPECT_NE(smt::horn_to_smt2(h).find("inv_1"), std::string::npos);
+}
+
+}  // namespace verdict::engines::chc
+
+namespace verdict::engines::chc {
+
+TEST(Chc, IntegerEncodingIsUsedAndTranslatedBack) {
+  ir::Program p = testing::twin_counters();
+  EngineResult r = run(p);
+  ASSERT_EQ(r.status, EngineResult::Status::Safe) << r.reason;
+  EXPECT_NE(r.proof->method.find("integer"), std::string::npos) << r.proof->method << " " << r.tried.at(0);
+}
+
+TEST(Chc, IntegerEncodingWrapsExplicitly) {
+  ir::Program p = testing::wrapping_counter();
+  auto sys = transform::build_cut_point_system(p);
+  auto hi = integer_horn(horn_clauses(p, sys), [](ir::VarId) { return false; });
+  ASSERT_TRUE(hi.has_value());
+  // With x + 1 wrapping at 256 the integer clauses are unsatisfiable (the error is reachable).
+  auto solved = smt::solve_horn(*hi, support::Deadline(20));
+  EXPECT_EQ(solved.status, smt::SatResult::Unsat);
 }
 
 }  // namespace verdict::engines::chc

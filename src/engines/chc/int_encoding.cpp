@@ -1,0 +1,248 @@
+#include "engines/chc/int_encoding.h"
+
+#include <set>
+#include <unordered_map>
+
+#include "transform/term_rewrite.h"
+
+namespace verdict::engines::chc {
+
+using ir::Op;
+using ir::Term;
+
+namespace {
+
+struct Unencodable {};
+
+/// An integer term and how it reads its bit-vector: signed or unsigned, of `width` bits.
+struct IntView {
+  Term t;
+  bool is_signed = false;
+  unsigned width = 0;
+};
+
+Term ic(std::int64_t v) { return ir::mk_int(v); }
+Term add(const Term& a, const Term& b) { return ir::mk_binary(Op::Add, a, b); }
+Term sub(const Term& a, const Term& b) { return ir::mk_binary(Op::Sub, a, b); }
+Term lt(const Term& a, const Term& b) { return ir::mk_binary(Op::Lt, a, b); }
+Term le(const Term& a, const Term& b) { return ir::mk_binary(Op::Le, a, b); }
+
+std::int64_t pow2(unsigned w) {
+  if (w >= 63) throw Unencodable{};
+  return std::int64_t{1} << w;
+}
+
+Term in_range(const IntView& v) {
+  if (v.is_signed) return ir::mk_and(le(ic(-pow2(v.width - 1)), v.t), le(v.t, ic(pow2(v.width - 1) - 1)));
+  return ir::mk_and(le(ic(0), v.t), le(v.t, ic(pow2(v.width) - 1)));
+}
+
+/// Brings a mathematical result that may leave the view's range by less than 2^w back.
+Term wrap_once(const IntView& v) {
+  const std::int64_t m = pow2(v.width);
+  const std::int64_t lo = v.is_signed ? -pow2(v.width - 1) : 0, hi = lo + m - 1;
+  return ir::mk_ite(lt(ic(hi), v.t), sub(v.t, ic(m)), ir::mk_ite(lt(v.t, ic(lo)), add(v.t, ic(m)), v.t));
+}
+
+IntView as_view(const IntView& v, bool is_signed) {
+  if (v.is_signed == is_signed) return v;
+  const std::int64_t m = pow2(v.width), half = pow2(v.width - 1);
+  Term t = is_signed ? ir::mk_ite(le(ic(half), v.t), sub(v.t, ic(m)), v.t)
+                     : ir::mk_ite(lt(v.t, ic(0)), add(v.t, ic(m)), v.t);
+  return IntView{t, is_signed, v.width};
+}
+
+class Encoder {
+ public:
+  explicit Encoder(const SignedView& s) : is_signed_(s) {}
+
+  Term boolean(const Term& t);
+  IntView number(const Term& t, bool prefer_signed);
+  std::set<std::pair<ir::VarId, unsigned>> vars;  // bit-vector variables met, with widths
+
+ private:
+  IntView arith(const Term& t, bool prefer_signed);
+  Term compare(const Term& t);
+
+  const SignedView& is_signed_;
+};
+
+Term Encoder::boolean(const Term& t) {
+  switch (t.op()) {
+    case Op::BoolConst: return t;
+    case Op::Var: return t;
+    case Op::Not: return ir::mk_not(boolean(t.arg(0)));
+    case Op::And: return ir::mk_and(boolean(t.arg(0)), boolean(t.arg(1)));
+    case Op::Or: return ir::mk_or(boolean(t.arg(0)), boolean(t.arg(1)));
+    case Op::Implies: return ir::mk_implies(boolean(t.arg(0)), boolean(t.arg(1)));
+    case Op::Ite: return ir::mk_ite(boolean(t.arg(0)), boolean(t.arg(1)), boolean(t.arg(2)));
+    case Op::Eq:
+      if (t.arg(0).sort().is_bool()) return ir::mk_eq(boolean(t.arg(0)), boolean(t.arg(1)));
+      return compare(t);
+    case Op::Ult: case Op::Ule: case Op::Slt: case Op::Sle: return compare(t);
+    default: throw Unencodable{};
+  }
+}
+
+Term Encoder::compare(const Term& t) {
+  if (!t.arg(0).sort().is_bv()) throw Unencodable{};
+  const bool sgn = t.op() == Op::Slt || t.op() == Op::Sle ||
+                   (t.op() == Op::Eq && t.arg(0).op() == Op::Var && is_signed_(t.arg(0).var()));
+  const IntView a = as_view(number(t.arg(0), sgn), sgn), b = as_view(number(t.arg(1), sgn), sgn);
+  switch (t.op()) {
+    case Op::Eq: return ir::mk_eq(a.t, b.t);
+    case Op::Ult: case Op::Slt: return lt(a.t, b.t);
+    default: return le(a.t, b.t);
+  }
+}
+
+IntView Encoder::number(const Term& t, bool prefer_signed) {
+  if (!t.sort().is_bv()) throw Unencodable{};
+  const unsigned w = t.sort().width();
+  switch (t.op()) {
+    case Op::BvConst:
+      return IntView{ic(prefer_signed ? ir::to_signed(t.bits(), w) : static_cast<std::int64_t>(t.bits())),
+                     prefer_signed, w};
+    case Op::Var: {
+      const bool s = is_signed_(t.var());
+      pow2(w);
+      vars.emplace(t.var(), w);
+      return IntView{ir::mk_var(t.var(), ir::Sort::integer()), s, w};
+    }
+    case Op::Ite: {
+      const IntView a = number(t.arg(1), prefer_signed), b = number(t.arg(2), prefer_signed);
+      const IntView bb = as_view(b, a.is_signed);
+      return IntView{ir::mk_ite(boolean(t.arg(0)), a.t, bb.t), a.is_signed, w};
+    }
+    case Op::ZeroExt: {
+      const IntView a = as_view(number(t.arg(0), false), false);
+      return IntView{a.t, false, w};
+    }
+    case Op::SignExt: {
+      const IntView a = as_view(number(t.arg(0), true), true);
+      return IntView{a.t, true, w};
+    }
+    default: return arith(t, prefer_signed);
+  }
+}
+
+IntView Encoder::arith(const Term& t, bool prefer_signed) {
+  const unsigned w = t.sort().width();
+  switch (t.op()) {
+    case Op::Add: case Op::Sub: {
+      const IntView a = number(t.arg(0), prefer_signed);
+      const IntView b = as_view(number(t.arg(1), a.is_signed), a.is_signed);
+      const Term r = t.op() == Op::Add ? add(a.t, b.t) : sub(a.t, b.t);
+      return IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w};
+    }
+    case Op::Neg: {
+      const IntView a = number(t.arg(0), prefer_signed);
+      return IntView{wrap_once(IntView{sub(ic(0), a.t), a.is_signed, w}), a.is_signed, w};
+    }
+    case Op::Mul: {
+      const IntView a = number(t.arg(0), prefer_signed);
+      const IntView b = as_view(number(t.arg(1), a.is_signed), a.is_signed);
+      if (!a.t.is_const() && !b.t.is_const()) throw Unencodable{};
+      const std::int64_t m = pow2(w), half = pow2(w - 1);
+      const Term prod = ir::mk_binary(Op::Mul, a.t, b.t);
+      const Term r = a.is_signed ? sub(ir::mk_binary(Op::IntFloorMod, add(prod, ic(half)), ic(m)), ic(half))
+                                 : ir::mk_binary(Op::IntFloorMod, prod, ic(m));
+      return IntView{r, a.is_signed, w};
+    }
+    case Op::Extract: {
+      if (t.lo() != 0) throw Unencodable{};
+      const IntView a = number(t.arg(0), false);
+      const IntView u = as_view(a, false);
+      return IntView{ir::mk_binary(Op::IntFloorMod, u.t, ic(pow2(w))), false, w};
+    }
+    default: throw Unencodable{};
+  }
+}
+
+/// Range constraints for every bit-vector variable of a clause.
+Term ranges(const std::set<std::pair<ir::VarId, unsigned>>& vars, const SignedView& is_signed) {
+  std::vector<Term> parts;
+  for (const auto& [v, w] : vars)
+    parts.push_back(in_range(IntView{ir::mk_var(v, ir::Sort::integer()), is_signed(v), w}));
+  return ir::mk_and(parts);
+}
+
+}  // namespace
+
+std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed) {
+  try {
+    smt::HornSystem out;
+    for (const smt::HornPredicate& p : bv.predicates) {
+      smt::HornPredicate q{p.name, {}};
+      for (const Term& v : p.params) q.params.push_back(v.sort().is_bv() ? ir::mk_var(v.var(), ir::Sort::integer()) : v);
+      out.predicates.push_back(std::move(q));
+    }
+    for (const smt::HornClause& c : bv.clauses) {
+      Encoder enc(is_signed);
+      smt::HornClause d{c.body, enc.boolean(c.constraint), c.head, {}};
+      if (c.body)
+        for (const Term& v : bv.predicates[*c.body].params)
+          if (v.sort().is_bv()) enc.number(v, false);
+      for (const Term& a : c.head_args) {
+        if (a.sort().is_bool()) {
+          d.head_args.push_back(enc.boolean(a));
+          continue;
+        }
+        if (!a.sort().is_bv()) throw Unencodable{};
+        // The head's parameter is read in the parameter's own view.
+        const ir::VarId param = bv.predicates[*c.head].params[d.head_args.size()].var();
+        d.head_args.push_back(as_view(enc.number(a, is_signed(param)), is_signed(param)).t);
+      }
+      d.constraint = ir::mk_and(ranges(enc.vars, is_signed), d.constraint);
+      out.clauses.push_back(std::move(d));
+    }
+    return out;
+  } catch (const Unencodable&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>& params, const SignedView& is_signed) {
+  // Integer variable v reads as the 64-bit extension of its bit-vector; integer
+  // arithmetic becomes 64-bit arithmetic (if that overflows, the certificate check fails).
+  std::unordered_map<ir::VarId, Term> map;
+  for (const Term& p : params) {
+    if (!p.sort().is_bv()) continue;
+    if (p.sort().width() > 64) return std::nullopt;
+    map[p.var()] = is_signed(p.var()) ? ir::mk_sext(64 - p.sort().width(), p) : ir::mk_zext(64 - p.sort().width(), p);
+  }
+  std::unordered_map<const void*, Term> memo;
+  std::function<std::optional<Term>(const Term&)> go = [&](const Term& t) -> std::optional<Term> {
+    if (auto it = memo.find(t.id()); it != memo.end()) return it->second;
+    std::vector<Term> args;
+    for (const Term& a : t.args()) {
+      auto r = go(a);
+      if (!r) return std::nullopt;
+      args.push_back(*r);
+    }
+    Term r;
+    switch (t.op()) {
+      case Op::IntConst: r = ir::mk_bv(64, static_cast<std::uint64_t>(t.int_value())); break;
+      case Op::Var:
+        if (t.sort().is_int()) {
+          auto it = map.find(t.var());
+          if (it == map.end()) return std::nullopt;
+          r = it->second;
+        } else {
+          r = t;
+        }
+        break;
+      case Op::Lt: r = ir::mk_binary(Op::Slt, args[0], args[1]); break;
+      case Op::Le: r = ir::mk_binary(Op::Sle, args[0], args[1]); break;
+      case Op::IntFloorDiv: case Op::IntFloorMod: return std::nullopt;
+      default:
+        if (!t.sort().is_bool() && !t.sort().is_int()) return std::nullopt;
+        r = transform::rebuild_term(t, args);
+    }
+    memo.emplace(t.id(), r);
+    return r;
+  };
+  return go(inv);
+}
+
+}  // namespace verdict::engines::chc

@@ -1,0 +1,29 @@
+// An exact integer encoding of bit-vector Horn clauses, for Spacer's much stronger
+// linear integer arithmetic: every bit-vector variable becomes an integer holding its
+// signed or unsigned value (by its C type), constrained to its type's range wherever it
+// is introduced, and every operator is encoded with its wrap-around made explicit, so
+// the integer clauses have a solution iff the bit-vector ones do. Operators without an
+// exact encoding here (bitwise, shifts, division, arrays) make the encoding unavailable.
+// Solutions are translated back to bit-vector invariants over 64-bit extensions; those
+// are re-checked like any other certificate. Not responsible for solving.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include "smt/chc.h"
+
+namespace verdict::engines::chc {
+
+/// Whether variable `v` is read as a signed number.
+using SignedView = std::function<bool(ir::VarId)>;
+
+/// The integer version of `bv`, or nullopt when some operator has no exact encoding.
+std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed);
+
+/// `inv` (over the integer versions of `params`) as a bit-vector term over `params`;
+/// nullopt when it uses operators or constants that cannot be translated.
+std::optional<ir::Term> bitvector_invariant(const ir::Term& inv, const std::vector<ir::Term>& params,
+                                            const SignedView& is_signed);
+
+}  // namespace verdict::engines::chc
