@@ -5,6 +5,7 @@
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/InlineAsm.h>
+#include <llvm/IR/IntrinsicInst.h>
 
 #include "frontend/c/translator.h"
 
@@ -207,17 +208,27 @@ void Translator::translate_intrinsic(Instance& inst, const llvm::CallBase& call,
 }
 
 void Translator::translate_ubsan(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {
+  ubsan_checks(inst, call, ir::mk_false(), cur);
+  cur.stmts.push_back(Stmt::assume(ir::mk_false(), loc_of(call)));
+  flush(cur, stop_loc());
+  cur.live = false;
+}
+
+void Translator::ubsan_checks(Instance& inst, const llvm::CallBase& call, const Term& ok, Cursor& cur) {
+  const std::string name = call.getCalledFunction() ? call.getCalledFunction()->getName().str() : "";
   const SourceLocation loc = loc_of(call);
   const auto operand = [&](unsigned k) {
     return k + 1 < call.arg_size() ? handler_operand(call.getArgOperand(k + 1)) : nullptr;
   };
   const auto text = [&](const llvm::Value* v) { return v ? names_.describe(v) : std::string("(expression)"); };
-  const auto fail = [&](ir::PropertyKind kind, const std::string& what) { stop_path(cur, kind, what, loc); };
+  const auto check = [&](ir::PropertyKind kind, const std::string& what, const Term& cond) {
+    cur.stmts.push_back(Stmt::check(add_prop(kind, what, loc), cond, loc));
+  };
   for (const auto& [op, sym] : {std::pair{"add", " + "}, {"sub", " - "}, {"mul", " * "}})
     if (name == std::string("__ubsan_handle_") + op + "_overflow_abort")
-      return fail(ir::PropertyKind::SignedOverflow, "signed overflow in " + text(operand(0)) + sym + text(operand(1)));
+      return check(ir::PropertyKind::SignedOverflow, "signed overflow in " + text(operand(0)) + sym + text(operand(1)), ok);
   if (name == "__ubsan_handle_negate_overflow_abort")
-    return fail(ir::PropertyKind::SignedOverflow, "signed overflow in -" + text(operand(0)));
+    return check(ir::PropertyKind::SignedOverflow, "signed overflow in -" + text(operand(0)), ok);
   if (name == "__ubsan_handle_divrem_overflow_abort") {
     const llvm::Instruction* div = guarded_operation(call, {llvm::Instruction::SDiv, llvm::Instruction::SRem,
                                                             llvm::Instruction::UDiv, llvm::Instruction::URem});
@@ -227,14 +238,13 @@ void Translator::translate_ubsan(Instance& inst, const llvm::CallBase& call, con
     const llvm::Value* a = div ? div->getOperand(0) : operand(0);
     const llvm::Value* b = div ? div->getOperand(1) : operand(1);
     const std::string expr = text(a) + sym + text(b);
-    if (b == nullptr || !b->getType()->isIntegerTy()) return fail(ir::PropertyKind::DivisionByZero, "division by zero in " + expr);
+    if (b == nullptr || !b->getType()->isIntegerTy())
+      return check(ir::PropertyKind::DivisionByZero, "division by zero or overflow in " + expr, ok);
     const Term divisor = value_term(inst, b, cur);
-    const Term nonzero = ir::mk_not(ir::mk_eq(divisor, ir::mk_bv(divisor.sort().width(), 0)));
-    cur.stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::DivisionByZero, "division by zero in " + expr, loc), nonzero, loc));
-    if (is_signed) return fail(ir::PropertyKind::SignedOverflow, "signed overflow in " + expr);
-    cur.stmts.push_back(Stmt::assume(ir::mk_false(), loc));
-    flush(cur, stop_loc());
-    cur.live = false;
+    check(ir::PropertyKind::DivisionByZero, "division by zero in " + expr,
+          ir::mk_not(ir::mk_eq(divisor, ir::mk_bv(divisor.sort().width(), 0))));
+    if (is_signed) return check(ir::PropertyKind::SignedOverflow, "signed overflow in " + expr, ok);
+    cur.stmts.push_back(Stmt::assume(ok, loc));
     return;
   }
   if (name == "__ubsan_handle_shift_out_of_bounds_abort") {
@@ -243,11 +253,34 @@ void Translator::translate_ubsan(Instance& inst, const llvm::CallBase& call, con
     const char* sym = sh && sh->getOpcode() != llvm::Instruction::Shl ? " >> " : " << ";
     const llvm::Value* a = sh ? sh->getOperand(0) : operand(0);
     const llvm::Value* b = sh ? sh->getOperand(1) : operand(1);
-    return fail(ir::PropertyKind::InvalidShift, "invalid shift in " + text(a) + sym + text(b));
+    return check(ir::PropertyKind::InvalidShift, "invalid shift in " + text(a) + sym + text(b), ok);
   }
   if (name == "__ubsan_handle_out_of_bounds_abort")
-    return fail(ir::PropertyKind::Unsupported, "array index out of bounds (undefined behaviour)");
-  fail(ir::PropertyKind::Unsupported, "undefined behaviour (" + name + ")");
+    return check(ir::PropertyKind::Unsupported, "array index out of bounds (undefined behaviour)", ok);
+  check(ir::PropertyKind::Unsupported, "undefined behaviour (" + name + ")", ok);
+}
+
+const llvm::CallBase* ubsan_handler_block(const llvm::BasicBlock& bb) {
+  const llvm::CallBase* handler = nullptr;
+  for (const llvm::Instruction& i : bb) {
+    if (llvm::isa<llvm::CastInst>(i) || llvm::isa<llvm::DbgInfoIntrinsic>(i)) continue;
+    if (llvm::isa<llvm::UnreachableInst>(i)) return handler;
+    const auto* call = llvm::dyn_cast<llvm::CallBase>(&i);
+    const llvm::Function* f = call ? call->getCalledFunction() : nullptr;
+    if (handler || f == nullptr || !f->getName().startswith("__ubsan_handle_")) return nullptr;
+    handler = call;
+  }
+  return nullptr;
+}
+
+const llvm::CallBase* folded_ubsan_handler(const llvm::BasicBlock& bb) {
+  const llvm::CallBase* handler = ubsan_handler_block(bb);
+  const llvm::BasicBlock* pred = bb.getSinglePredecessor();
+  if (handler == nullptr || pred == nullptr) return nullptr;
+  const auto* br = llvm::dyn_cast<llvm::BranchInst>(pred->getTerminator());
+  if (br == nullptr || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1)) return nullptr;
+  const llvm::BasicBlock* other = br->getSuccessor(0) == &bb ? br->getSuccessor(1) : br->getSuccessor(0);
+  return ubsan_handler_block(*other) ? nullptr : handler;
 }
 
 }  // namespace verdict::frontend::c

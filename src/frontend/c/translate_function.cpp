@@ -57,12 +57,14 @@ void Translator::run(const llvm::Function& entry) {
   init.insert(init.end(), params.stmts.begin(), params.stmts.end());
   program_.add_edge(program_.init, inst.block_loc.at(&entry.getEntryBlock()), std::move(init));
   contract_empty_edges();
+  merge_straight_edges();
   mark_loop_heads();
 }
 
 void Translator::translate_body(Instance& inst) {
   llvm::ReversePostOrderTraversal<const llvm::Function*> rpo(inst.fn);
   for (const llvm::BasicBlock* bb : rpo) {
+    if (folded_ubsan_handler(*bb)) continue;
     SourceLocation loc;
     for (const llvm::Instruction& i : *bb) {
       if (i.getDebugLoc()) {
@@ -73,7 +75,8 @@ void Translator::translate_body(Instance& inst) {
     const std::string name = bb->hasName() ? bb->getName().str() : "bb";
     inst.block_loc[bb] = program_.add_loc(inst.prefix + "." + name, loc);
   }
-  for (const llvm::BasicBlock* bb : rpo) translate_block(inst, *bb);
+  for (const llvm::BasicBlock* bb : rpo)
+    if (!folded_ubsan_handler(*bb)) translate_block(inst, *bb);
 }
 
 void Translator::translate_block(Instance& inst, const llvm::BasicBlock& bb) {
@@ -109,6 +112,18 @@ void Translator::translate_terminator(Instance& inst, const llvm::Instruction& t
       return;
     }
     const Term c = bool_term(inst, br->getCondition(), cur);
+    for (unsigned side = 0; side < 2; ++side) {
+      // A branch to a ubsan handler block becomes a Check of the branch condition.
+      const llvm::CallBase* handler = folded_ubsan_handler(*br->getSuccessor(side));
+      if (handler == nullptr) continue;
+      const llvm::BasicBlock* other = br->getSuccessor(1 - side);
+      ubsan_checks(inst, *handler, side == 0 ? ir::mk_not(c) : c, cur);
+      std::vector<Stmt> phis = phi_assignments(inst, bb, *other);
+      cur.stmts.insert(cur.stmts.end(), phis.begin(), phis.end());
+      flush(cur, inst.block_loc.at(other));
+      cur.live = false;
+      return;
+    }
     const llvm::BasicBlock* t = br->getSuccessor(0);
     const llvm::BasicBlock* f = br->getSuccessor(1);
     std::vector<Stmt> then_body = phi_assignments(inst, bb, *t);
@@ -253,6 +268,34 @@ void Translator::contract_empty_edges() {
     e.to = *target[e.to];
     kept.push_back(std::move(e));
   }
+  program_.edges = std::move(kept);
+}
+
+void Translator::merge_straight_edges() {
+  const std::size_t n = program_.locs.size();
+  std::vector<std::vector<std::size_t>> in(n), out(n);
+  for (std::size_t e = 0; e < program_.edges.size(); ++e) {
+    in[program_.edges[e].to].push_back(e);
+    out[program_.edges[e].from].push_back(e);
+  }
+  std::vector<bool> dead(program_.edges.size(), false);
+  for (ir::LocId l = 0; l < n; ++l) {
+    if (l == program_.init || l == program_.exit || in[l].size() != 1 || out[l].size() != 1) continue;
+    const std::size_t first = in[l][0], second = out[l][0];
+    if (first == second) continue;
+    ir::Edge& a = program_.edges[first];
+    ir::Edge& b = program_.edges[second];
+    a.body.insert(a.body.end(), std::make_move_iterator(b.body.begin()), std::make_move_iterator(b.body.end()));
+    a.to = b.to;
+    dead[second] = true;
+    for (std::size_t& e : in[b.to])
+      if (e == second) e = first;
+    in[l].clear();
+    out[l].clear();
+  }
+  std::vector<ir::Edge> kept;
+  for (std::size_t e = 0; e < program_.edges.size(); ++e)
+    if (!dead[e]) kept.push_back(std::move(program_.edges[e]));
   program_.edges = std::move(kept);
 }
 

@@ -67,6 +67,10 @@ struct Instance {
 /// (arbitrary initial contents). `Unknown` selects by address at run time.
 enum class Region { Global, Stack, Unknown };
 
+/// The __ubsan_handle_* call of a block that only reports undefined behaviour, when the
+/// block's guarding branch can be replaced by a Check on the branch condition; else null.
+const llvm::CallBase* folded_ubsan_handler(const llvm::BasicBlock& bb);
+
 class Translator {
  public:
   Translator(llvm::Module& module, const CFrontendOptions& options, ir::Program& program);
@@ -86,6 +90,8 @@ class Translator {
   ir::LocId stop_loc();
   /// Removes edges with empty bodies out of locations that have no other edge.
   void contract_empty_edges();
+  /// Concatenates the two edges around a location with one edge in and one out.
+  void merge_straight_edges();
   void mark_loop_heads();
 
   // ---- translate_instruction.cpp ----
@@ -125,6 +131,9 @@ class Translator {
   void translate_call(Instance& inst, const llvm::CallBase& call, Cursor& cur);
   void translate_intrinsic(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur);
   void translate_ubsan(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur);
+  /// Emits the checks of a __ubsan_handle_* call; `ok` is the condition under which the
+  /// guarded operation is well defined (false where the handler block itself is reached).
+  void ubsan_checks(Instance& inst, const llvm::CallBase& call, const ir::Term& ok, Cursor& cur);
   void translate_external(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur);
   bool translate_svcomp(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur);
 
