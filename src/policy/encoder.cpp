@@ -118,6 +118,25 @@ Universe Universe::of(const std::vector<const Policy*>& policies, const std::vec
   return u;
 }
 
+namespace {
+// The literal pieces between stars when `*` is the only wildcard; nullopt otherwise.
+std::optional<std::vector<std::string>> star_parts(const Pattern& p) {
+  std::vector<std::string> parts(1);
+  for (const auto& piece : p.pieces) {
+    if (piece.kind == Kind::Question) return std::nullopt;
+    if (piece.kind == Kind::Literal) parts.back() += piece.text;
+    else parts.emplace_back();  // Star, or a variable read as `*`
+  }
+  return parts;
+}
+}  // namespace
+
+FormulaRef glob_atom(const std::string& var, const Pattern& p, bool ignore_case) {
+  if (!ignore_case)
+    if (auto parts = star_parts(p)) return f_glob(var, std::move(*parts));
+  return f_in_regex(var, glob_regex(p, ignore_case));
+}
+
 smt::RegexRef glob_regex(const Pattern& p, bool ignore_case) {
   std::vector<RegexRef> parts;
   for (const auto& piece : p.pieces) {
@@ -156,11 +175,11 @@ class StatementEncoder {
   // var matches the pattern; a pattern with variables is replaced by its `*` version
   // (a superset) when erring upwards, by false otherwise.
   FormulaRef pattern_atom(const std::string& var, const Pattern& p, bool ignore_case, bool positive) {
-    if (!p.has_variable()) return f_in_regex(var, glob_regex(p, ignore_case));
+    if (!p.has_variable()) return glob_atom(var, p, ignore_case);
     const bool superset = (o_.approx == Approx::Upper) == positive;
     const std::string note = st_.label() + ": policy variable in \"" + p.raw + "\"";
     if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(note);
-    return superset ? f_in_regex(var, glob_regex(p, ignore_case)) : f_false();
+    return superset ? glob_atom(var, p, ignore_case) : f_false();
   }
 
   FormulaRef any_pattern(const std::string& var, const std::vector<Pattern>& ps, bool negate, bool positive) {

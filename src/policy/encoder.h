@@ -86,6 +86,8 @@ std::optional<FormulaRef> request_equals(const Universe& u, const PolicyRequest&
 /// Reads a concrete request back from a model.
 PolicyRequest request_from_model(const Universe& u, const smt::PolicyModel& m);
 
+/// "var matches the `*`/`?` pattern" (variables read as `*`).
+FormulaRef glob_atom(const std::string& var, const Pattern& p, bool ignore_case);
 /// A `*`/`?` pattern (without variables) as a regular language.
 smt::RegexRef glob_regex(const Pattern& p, bool ignore_case);
 

@@ -174,7 +174,7 @@ FormulaRef slot_unfixed(const FixedValues& f, const KeyInfo& k, unsigned slot) {
   const std::string var = slot_var(k.key, slot);
   if (k.cls == ValueClass::String) {
     for (const auto& l : f.literals) all.push_back(f_not(f_str_eq(var, l)));
-    for (const auto& p : f.fixed_patterns) all.push_back(f_not(f_in_regex(var, glob_regex(p, false))));
+    for (const auto& p : f.fixed_patterns) all.push_back(f_not(glob_atom(var, p, false)));
   } else if (k.cls == ValueClass::Ip) {
     const FormulaRef v6 = f_bool(slot_v6_var(k.key, slot));
     for (const auto& c : f.narrow_cidrs)

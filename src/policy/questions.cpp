@@ -90,12 +90,21 @@ void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, con
   std::vector<std::string> keys;
   for (const auto& [k, f] : rule.keys) keys.push_back(f.as_written);
   a.reason = "not public: outsiders get in only with fixed values of " + (keys.empty() ? std::string("rule keys") : join(keys));
-  if (any.status == smt::PolicySat::Sat) {
+  if (any.status != smt::PolicySat::Sat) return;
+  try {
+    auto holds = [&](const PolicyRequest& r) {
+      return evaluate(p, r, EvalOptions{attached_identity()}).allowed && is_outsider(rule, r.principal);
+    };
+    if (!holds(any.request)) return;
     PolicyWitness w;
-    w.role = "outsider request needing a fixed value";
-    w.request = any.request;
-    w.explanation = "an outsider request the policy allows, but only because it carries a fixed value";
+    w.role = "outsider request holding a fixed value";
+    w.request = polish_request(any.request, holds, {&p});
+    w.rechecked = true;
+    w.allowed_by = labels(p, evaluate(p, w.request, EvalOptions{attached_identity()}).allowing);
+    w.explanation = "an outsider request the policy allows only because it carries a fixed value: " +
+                    describe_request(w.request);
     a.witnesses.push_back(w);
+  } catch (const Unsupported&) {
   }
 }
 

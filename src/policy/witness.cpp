@@ -57,8 +57,8 @@ bool try_candidates(PolicyRequest& r, std::string PolicyRequest::*field, const S
                     const RequestProperty& holds) {
   const std::string original = r.*field;
   for (const auto& c : candidates) {
-    if (c == original) return true;
     r.*field = c;
+    if (c == original) return true;
     try {
       if (holds(r)) return true;
     } catch (...) {
@@ -97,7 +97,11 @@ std::vector<std::string> resource_candidates(const std::vector<const Policy*>& p
 }
 
 std::vector<std::string> principal_candidates(const std::vector<const Policy*>& policies) {
+  bool resource_policy = false;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements) resource_policy = resource_policy || st.has_principal;
   std::vector<std::string> out = {"anonymous", "arn:aws:iam::111122223333:user/alice"};
+  if (!resource_policy) std::swap(out[0], out[1]);
   for (const Policy* p : policies)
     for (const auto& st : p->statements)
       for (const auto& e : st.principals) {
@@ -108,15 +112,62 @@ std::vector<std::string> principal_candidates(const std::vector<const Policy*>& 
   return out;
 }
 
+bool printable(const std::string& s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) return false;
+  return true;
+}
+
+// Readable stand-ins for one context value: the policy's own values for that key (patterns
+// instantiated), or the value with unprintable bytes replaced.
+std::vector<std::string> value_candidates(const std::string& key, const std::string& value,
+                                          const std::vector<const Policy*>& policies) {
+  std::vector<std::string> out;
+  std::string cleaned = value;
+  for (char& c : cleaned)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = 'x';
+  out.push_back(cleaned);
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements)
+      for (const auto& c : st.conditions)
+        if (c.key == to_lower(key))
+          for (const auto& v : c.values) {
+            out.push_back(instantiate(v.pattern));
+            out.push_back(instantiate(v.pattern) + "x");
+          }
+  out.push_back("x");
+  out.push_back("");
+  return out;
+}
+
+void polish_context(PolicyRequest& r, const RequestProperty& holds, const std::vector<const Policy*>& policies) {
+  for (auto& [key, cv] : r.context)
+    for (auto& v : cv.values) {
+      if (printable(v)) continue;
+      const std::string original = v;
+      bool found = false;
+      for (const auto& c : value_candidates(key, original, policies)) {
+        v = c;
+        try {
+          found = holds(r);
+        } catch (...) {
+        }
+        if (found) break;
+      }
+      if (!found) v = original;
+    }
+}
+
 }  // namespace
 
 PolicyRequest polish_request(PolicyRequest r, const RequestProperty& holds,
                              const std::vector<const Policy*>& policies) {
   try_candidates(r, &PolicyRequest::action, action_candidates(r, policies), holds);
-  if (!looks_like_arn_or_name(r.resource) || r.resource.back() == '/' || r.resource.back() == ':')
+  if (!looks_like_arn_or_name(r.resource) || r.resource.back() == '/' || r.resource.back() == ':' ||
+      r.resource.find("arn:") != 0)
     try_candidates(r, &PolicyRequest::resource, resource_candidates(policies), holds);
-  if (!looks_like_arn_or_name(r.principal) || r.principal.find("arn:aws:iam::") == 0)
-    try_candidates(r, &PolicyRequest::principal, principal_candidates(policies), holds);
+  try_candidates(r, &PolicyRequest::principal, principal_candidates(policies), holds);
+  polish_context(r, holds, policies);
   // Drop context keys the request does not need.
   std::vector<std::string> keys;
   for (const auto& [k, v] : r.context) keys.push_back(k);

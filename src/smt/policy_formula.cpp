@@ -142,6 +142,16 @@ FormulaRef f_in_regex(const std::string& var, RegexRef regex) {
   return f;
 }
 
+FormulaRef f_glob(const std::string& var, std::vector<std::string> parts) {
+  if (parts.size() == 1) return f_str_eq(var, parts[0]);
+  if (parts.size() == 2 && parts[0].empty() && parts[1].empty()) return f_true();
+  auto f = make(FormulaKind::Glob);
+  f->var = var;
+  f->sort = VarSort::String;
+  f->parts = std::move(parts);
+  return f;
+}
+
 FormulaRef f_compare(const std::string& var, VarSort sort, CmpOp op, const std::string& constant) {
   auto f = make(FormulaKind::Compare);
   f->var = var;

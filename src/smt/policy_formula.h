@@ -43,7 +43,7 @@ enum class CmpOp { Lt, Le, Eq, Ge, Gt };
 struct PolicyFormula;
 using FormulaRef = std::shared_ptr<const PolicyFormula>;
 
-enum class FormulaKind { True, False, And, Or, Not, BoolVar, StrEq, InRegex, Compare, BitsInRange };
+enum class FormulaKind { True, False, And, Or, Not, BoolVar, StrEq, InRegex, Glob, Compare, BitsInRange };
 
 struct PolicyFormula {
   FormulaKind kind = FormulaKind::True;
@@ -53,6 +53,7 @@ struct PolicyFormula {
   CmpOp op = CmpOp::Eq;
   RegexRef regex;
   std::array<std::uint8_t, 16> lo{}, hi{};  ///< BitsInRange: inclusive, big-endian
+  std::vector<std::string> parts;  ///< Glob: the literal pieces between `*`s
   std::vector<FormulaRef> kids;
 };
 
@@ -65,6 +66,9 @@ FormulaRef f_implies(const FormulaRef& a, const FormulaRef& b);
 FormulaRef f_bool(const std::string& var);
 FormulaRef f_str_eq(const std::string& var, const std::string& value);
 FormulaRef f_in_regex(const std::string& var, RegexRef regex);
+/// var matches parts[0] * parts[1] * ... * parts[n-1] (`*` = any string; no other wildcard).
+/// Decided with prefix/suffix/index-of constraints, which Z3 handles far better than `.*`.
+FormulaRef f_glob(const std::string& var, std::vector<std::string> parts);
 /// `var op constant`, var of sort Int or Real, constant a decimal literal.
 FormulaRef f_compare(const std::string& var, VarSort sort, CmpOp op, const std::string& constant);
 FormulaRef f_bits_in_range(const std::string& var, const std::array<std::uint8_t, 16>& lo,

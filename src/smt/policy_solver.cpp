@@ -2,6 +2,7 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,9 +27,6 @@ class Translator {
     formulas_.emplace(f.get(), e);
     return e;
   }
-
-  /// The regular language of byte strings.
-  z3::expr byte_strings() { return z3::star(translate_regex(*re_any_char())); }
 
   /// Every variable seen, with its sort.
   const std::map<std::string, std::pair<VarSort, z3::expr>>& vars() const { return vars_; }
@@ -73,7 +71,8 @@ class Translator {
     z3::sort re_sort = ctx_.re_sort(str_sort);
     switch (r.kind) {
       case RegexKind::Literal: return z3::to_re(str(r.text));
-      case RegexKind::AnyChar: return z3::range(str(std::string(1, '\0')), str(std::string(1, '\xff')));
+      case RegexKind::AnyChar:  // every character Z3 knows (up to U+2FFFF)
+        return z3::range(z3::expr(ctx_, Z3_mk_string(ctx_, "\\u{0}")), z3::expr(ctx_, Z3_mk_string(ctx_, "\\u{2ffff}")));
       case RegexKind::AnyString: return z3::re_full(re_sort);
       case RegexKind::Range:
         return z3::range(str(std::string(1, static_cast<char>(r.lo))), str(std::string(1, static_cast<char>(r.hi))));
@@ -103,6 +102,26 @@ class Translator {
     return v == c;
   }
 
+  // Star-only glob: prefix, suffix, and the middle pieces found left to right (leftmost
+  // occurrences are always a valid choice when `*` is the only wildcard).
+  z3::expr glob(const PolicyFormula& f) {
+    z3::expr x = var(f.var, VarSort::String);
+    const std::string& first = f.parts.front();
+    const std::string& last = f.parts.back();
+    z3::expr_vector all(ctx_);
+    if (!first.empty()) all.push_back(z3::prefixof(str(first), x));
+    if (!last.empty()) all.push_back(z3::suffixof(str(last), x));
+    z3::expr pos = ctx_.int_val(static_cast<int>(first.size()));
+    for (std::size_t i = 1; i + 1 < f.parts.size(); ++i) {
+      if (f.parts[i].empty()) continue;
+      z3::expr at = z3::indexof(x, str(f.parts[i]), pos);
+      all.push_back(at >= 0);
+      pos = at + ctx_.int_val(static_cast<int>(f.parts[i].size()));
+    }
+    all.push_back(pos <= x.length() - ctx_.int_val(static_cast<int>(last.size())));
+    return z3::mk_and(all);
+  }
+
   z3::expr translate(const PolicyFormula& f) {
     switch (f.kind) {
       case FormulaKind::True: return ctx_.bool_val(true);
@@ -117,6 +136,7 @@ class Translator {
       case FormulaKind::BoolVar: return var(f.var, VarSort::Bool);
       case FormulaKind::StrEq: return var(f.var, VarSort::String) == str(f.text);
       case FormulaKind::InRegex: return z3::in_re(var(f.var, VarSort::String), regex(f.regex));
+      case FormulaKind::Glob: return glob(f);
       case FormulaKind::Compare: return compare(f);
       case FormulaKind::BitsInRange: {
         z3::expr v = var(f.var, VarSort::Bits128);
@@ -172,40 +192,65 @@ PolicyModel read_model(z3::context& ctx, const z3::model& m, const Translator& t
 
 }  // namespace
 
+namespace {
+
+struct Stage {
+  const char* string_solver;  ///< "seq" (Z3's default) or "z3str3"
+  unsigned budget_ms;
+};
+
+// Z3 4.8's two string solvers fail on different queries (the default one on `.*LITERAL.*`
+// patterns, z3str3 on others), so each query runs a short turn of each, then the rest.
+std::vector<Stage> stages(unsigned timeout_ms) {
+  const unsigned t = timeout_ms == 0 ? 1u : timeout_ms;
+  const unsigned first = std::min(t / 4 + 1, 700u);
+  if (const char* s = std::getenv("VERDICT_POLICY_STRING_SOLVER")) return {{s, t}};
+  return {{"seq", first}, {"z3str3", first}, {"seq", t > 2 * first ? t - 2 * first : 1u}};
+}
+
+}  // namespace
+
 PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<FormulaRef>& preferences,
                                unsigned timeout_ms) {
   const auto start = std::chrono::steady_clock::now();
   PolicySolveResult result;
+  const bool debug = std::getenv("VERDICT_POLICY_DEBUG") != nullptr;
+  if (is_false(query)) {  // e.g. an identity policy asked about outsiders: nothing to solve
+    result.status = PolicySat::Unsat;
+    return result;
+  }
   try {
     z3::context ctx;
     Translator t(ctx);
-    z3::solver solver(ctx);
-    z3::params p(ctx);
-    p.set("timeout", timeout_ms == 0 ? 1u : timeout_ms);
-    solver.set(p);
-    solver.add(t.formula(query));
-    // Strings range over bytes (characters 0-255), as the concrete evaluator sees them.
-    for (const auto& [name, sv] : t.vars())
-      if (sv.first == VarSort::String) solver.add(z3::in_re(sv.second, t.byte_strings()));
-    const bool debug = std::getenv("VERDICT_POLICY_DEBUG") != nullptr;
-    if (debug) std::fprintf(stderr, "---- query\n%s\n", solver.to_smt2().c_str());
-    const z3::check_result r = solver.check();
-    if (debug) std::fprintf(stderr, "check: %d after %.1f ms\n", static_cast<int>(r), elapsed_ms(start));
-    if (r == z3::unsat) {
-      result.status = PolicySat::Unsat;
-    } else if (r == z3::unknown) {
-      result.status = PolicySat::Unknown;
-      result.reason = "the solver gave up: " + solver.reason_unknown();
-    } else {
+    const z3::expr goal = t.formula(query);
+    for (const Stage& stage : stages(timeout_ms)) {
+      z3::solver solver(ctx);
+      z3::params p(ctx);
+      p.set("timeout", stage.budget_ms);
+      p.set("string_solver", stage.string_solver);
+      solver.set(p);
+      solver.add(goal);
+      if (debug) std::fprintf(stderr, "---- query (%s)\n%s\n", stage.string_solver, solver.to_smt2().c_str());
+      const z3::check_result r = solver.check();
+      if (debug) std::fprintf(stderr, "check: %d after %.1f ms\n", static_cast<int>(r), elapsed_ms(start));
+      if (r == z3::unsat) {
+        result.status = PolicySat::Unsat;
+        break;
+      }
+      if (r == z3::unknown) {
+        result.status = PolicySat::Unknown;
+        result.reason = "the solver gave up: " + solver.reason_unknown();
+        continue;
+      }
       result.status = PolicySat::Sat;
       z3::model m = solver.get_model();
       if (!preferences.empty()) {
         solver.push();
         for (const auto& pref : preferences) solver.add(t.formula(pref));
         if (solver.check() == z3::sat) m = solver.get_model();
-        if (debug) std::fprintf(stderr, "preferences checked after %.1f ms\n", elapsed_ms(start));
       }
       result.model = read_model(ctx, m, t);
+      break;
     }
   } catch (const z3::exception& e) {
     result.status = PolicySat::Unknown;

@@ -69,7 +69,7 @@ PolicyRequest request_from_flags(const PolicyFlags& f) {
 
 int print_answer(const PolicyAnswer& a, bool json) {
   if (json)
-    std::cout << policy_answer_to_json(a).dump(2) << "\n";
+    std::cout << policy_answer_to_json(a).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else
     std::cout << policy_answer_to_text(a);
   return exit_code(a.verdict);
