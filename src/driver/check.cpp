@@ -9,6 +9,8 @@
 #include "driver/evidence_check.h"
 #include "driver/portfolio.h"
 #include "engines/bmc/bmc_engine.h"
+#include "engines/chc/chc_engine.h"
+#include "engines/kinduction/kinduction_engine.h"
 #include "frontend/c/c_frontend.h"
 #include "ir/printer.h"
 #include "transform/select_properties.h"
@@ -43,6 +45,8 @@ std::vector<std::string> base_assumptions(const Options& o) {
 std::vector<std::unique_ptr<engines::Engine>> make_engines() {
   std::vector<std::unique_ptr<engines::Engine>> engines;
   engines.push_back(std::make_unique<engines::bmc::BmcEngine>());
+  engines.push_back(std::make_unique<engines::kinduction::KInductionEngine>());
+  engines.push_back(std::make_unique<engines::chc::ChcEngine>());
   return engines;
 }
 
@@ -84,7 +88,11 @@ Answer check(const std::string& file, const Options& options) {
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
     engines::EngineContext context{options, support::Deadline(options.timeout_s)};
-    driver::PortfolioOutcome outcome = driver::run_portfolio(make_engines(), program, context);
+    const support::Deadline deadline = context.deadline;
+    driver::PortfolioOutcome outcome = driver::run_portfolio(
+        make_engines(), program, context, [&](engines::EngineResult& r, const std::string& engine) {
+          driver::vet_result(r, engine, program, deadline);
+        });
     fill_from_outcome(a, program, options, file, outcome);
   } catch (const Unsupported& e) {
     a.verdict = Verdict::DontKnow;

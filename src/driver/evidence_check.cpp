@@ -2,10 +2,65 @@
 
 #include <cstdio>
 
+#include <algorithm>
+
+#include "evidence/certificate_check.h"
 #include "evidence/native_replay.h"
 #include "evidence/replay.h"
 
 namespace verdict::driver {
+
+namespace {
+
+void downgrade(engines::EngineResult& result, const std::string& reason) {
+  std::fprintf(stderr, "verdict: %s\n", reason.c_str());
+  result.status = engines::EngineResult::Status::Unknown;
+  result.reason = reason;
+  result.counterexample.reset();
+  result.proof.reset();
+  result.certificate.reset();
+}
+
+void vet_violation(engines::EngineResult& result, const std::string& engine, const ir::Program& program) {
+  if (!result.counterexample) {
+    downgrade(result, "internal error: engine " + engine + " reported a violation without a counterexample");
+    return;
+  }
+  const engines::RawCounterexample& raw = *result.counterexample;
+  const evidence::ReplayResult replayed = evidence::replay(program, raw.edges, raw.havoc_values, raw.violated);
+  if (!replayed.confirmed)
+    downgrade(result, "internal error: the counterexample of engine " + engine +
+                          " did not replay in the IR interpreter (" + replayed.message + ")");
+}
+
+void vet_proof(engines::EngineResult& result, const std::string& engine, const ir::Program& program,
+               const support::Deadline& deadline) {
+  if (!result.certificate) {
+    downgrade(result, "engine " + engine + " found a proof without an independently checkable certificate");
+    return;
+  }
+  // The check gets its own time budget: a proof found just before the deadline is
+  // still worth checking, and cancellation of the portfolio must not stop it.
+  const support::Deadline check_deadline(std::max(1.0, deadline.remaining_ms() / 1000.0));
+  const evidence::CertificateCheck check = evidence::check_certificate(program, *result.certificate, check_deadline);
+  if (!check.valid) {
+    downgrade(result, "internal error: the certificate of engine " + engine + " failed the cvc5 check (" +
+                          check.message + "); the proof is not trusted");
+    return;
+  }
+  if (!result.proof) result.proof = Proof{};
+  result.proof->checked_by.push_back("cvc5 re-checked " + std::to_string(check.obligations_checked.size()) +
+                                     " proof obligations (" + check.message + ")");
+}
+
+}  // namespace
+
+void vet_result(engines::EngineResult& result, const std::string& engine, const ir::Program& program,
+                const support::Deadline& deadline) {
+  using Status = engines::EngineResult::Status;
+  if (result.status == Status::Violation) vet_violation(result, engine, program);
+  else if (result.status == Status::Safe) vet_proof(result, engine, program, deadline);
+}
 
 void accept_counterexample(Answer& answer, const ir::Program& program, const Options& options,
                            const engines::EngineResult& result, const std::string& engine) {

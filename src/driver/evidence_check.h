@@ -13,6 +13,13 @@
 
 namespace verdict::driver {
 
+/// The portfolio's vetting of a decisive result, run in the engine's thread: a Violation
+/// must replay in the IR interpreter; a Safe result must carry a certificate that cvc5
+/// re-checks (its Proof then lists the check). Failures become Unknown with the reason,
+/// logged as internal errors on stderr.
+void vet_result(engines::EngineResult& result, const std::string& engine, const ir::Program& program,
+                const support::Deadline& deadline);
+
 /// Replays `result.counterexample`; on success fills `answer` with verdict no and the
 /// counterexample, else leaves a don't know with the reason.
 void accept_counterexample(Answer& answer, const ir::Program& program, const Options& options,

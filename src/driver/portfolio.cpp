@@ -42,17 +42,22 @@ std::string describe(const std::string& name, const engines::EngineResult& r) {
 }  // namespace
 
 PortfolioOutcome run_portfolio(const std::vector<std::unique_ptr<engines::Engine>>& engines,
-                               const ir::Program& program, const engines::EngineContext& context) {
+                               const ir::Program& program, const engines::EngineContext& context,
+                               const Vetting& vet) {
   std::vector<engines::EngineResult> results(engines.size());
+  auto run_one = [&](std::size_t i) {
+    results[i] = run_guarded(*engines[i], program, context);
+    if (results[i].status != Status::Unknown && vet) vet(results[i], engines[i]->name());
+  };
   if (engines.size() == 1) {
-    results[0] = run_guarded(*engines[0], program, context);
+    run_one(0);
   } else {
     std::vector<std::thread> threads;
     std::vector<std::exception_ptr> errors(engines.size());
     for (std::size_t i = 0; i < engines.size(); ++i) {
       threads.emplace_back([&, i] {
         try {
-          results[i] = run_guarded(*engines[i], program, context);
+          run_one(i);
           if (results[i].status != Status::Unknown) context.deadline.cancel();
         } catch (...) {
           errors[i] = std::current_exception();

@@ -3,6 +3,7 @@
 // Not responsible for checking evidence or building the user's answer (see check.cpp).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,9 +18,14 @@ struct PortfolioOutcome {
   std::vector<std::string> tried;  ///< per engine: what it tried and how it ended
 };
 
-/// Runs every engine until one decides or all give up or the deadline passes.
-/// With a single engine it runs in the calling thread.
+/// Checks a decisive result's evidence in the engine's thread, before it may stop the
+/// others; it downgrades a result whose evidence does not hold to Unknown (with reason).
+using Vetting = std::function<void(engines::EngineResult& result, const std::string& engine)>;
+
+/// Runs every engine until one decides (with vetted evidence) or all give up or the
+/// deadline passes. With a single engine it runs in the calling thread.
 PortfolioOutcome run_portfolio(const std::vector<std::unique_ptr<engines::Engine>>& engines,
-                               const ir::Program& program, const engines::EngineContext& context);
+                               const ir::Program& program, const engines::EngineContext& context,
+                               const Vetting& vet);
 
 }  // namespace verdict::driver
