@@ -4,7 +4,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 #include <vector>
 
@@ -77,11 +79,14 @@ std::vector<std::string> cc1_args(const std::string& path, const CFrontendOption
 }
 
 std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError("cannot open '" + path + "': Is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError("cannot open '" + path + "': " + std::strerror(errno));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream text;
+  text << in.rdbuf();
   if (in.bad()) throw InputError("cannot read '" + path + "'");
-  return text;
+  return text.str();
 }
 
 bool is_line_marker(const std::string& text, std::size_t begin, std::size_t end) {

@@ -22,7 +22,8 @@ DebugNames::DebugNames(const llvm::Module& module, std::string main_path) : main
     for (const llvm::BasicBlock& bb : f) {
       for (const llvm::Instruction& i : bb) {
         if (const auto* dv = llvm::dyn_cast<llvm::DbgValueInst>(&i)) {
-          if (const llvm::Value* v = dv->getValue()) vars_.emplace(v, dv->getVariable());
+          const llvm::Value* v = dv->getValue();  // constants are shared: they name nothing
+          if (v != nullptr && !llvm::isa<llvm::Constant>(v)) vars_.emplace(v, dv->getVariable());
         } else if (const auto* dd = llvm::dyn_cast<llvm::DbgDeclareInst>(&i)) {
           if (const llvm::Value* v = dd->getAddress()) vars_.emplace(v, dd->getVariable());
         }
@@ -74,6 +75,7 @@ std::string DebugNames::describe(const llvm::Value* v, int depth) const {
     return c->getBitWidth() <= 64 ? std::to_string(c->getSExtValue()) : "constant";
   }
   if (const auto* g = llvm::dyn_cast<llvm::GlobalValue>(v)) return "&" + g->getName().str();
+  if (llvm::isa<llvm::UndefValue>(v)) return "(uninitialised value)";
   if (const auto* cast = llvm::dyn_cast<llvm::CastInst>(v)) return describe(cast->getOperand(0), depth);
   if (const auto* load = llvm::dyn_cast<llvm::LoadInst>(v)) return describe_object(load->getPointerOperand(), depth);
   if (const auto* ev = llvm::dyn_cast<llvm::ExtractValueInst>(v)) return describe_overflow_result(ev, depth);

@@ -158,6 +158,16 @@ TEST(CFrontend, MissingFileIsAnInputError) {
   }
 }
 
+TEST(CFrontend, DirectoryIsAnInputError) {
+  const std::string dir = std::filesystem::path(write_temp("")).parent_path().string();
+  EXPECT_THROW(translate_file(dir, CFrontendOptions{}), InputError);
+}
+
+TEST(CFrontend, UninitialisedLocalIsAnInput) {
+  const ir::Program p = translate("int main(void) { int x; return x + 1; }\n");
+  EXPECT_TRUE(has_havoc_note(p, "uninitialised value"));
+}
+
 TEST(CFrontend, RecursionIsInlinedUpToTheBound) {
   const ir::Program p = translate("int r(int n) { if (n <= 0) return 0; return 1 + r(n - 1); }\n", "r");
   const auto bound = props_of(p, PropertyKind::BoundReached);
