@@ -46,6 +46,10 @@ struct SolverOptions {
   std::string symbol_prefix = "v";
   /// Random seed (Z3's random_seed), for reproducibility.
   unsigned seed = 0;
+  /// An SMT-LIB logic ("QF_BV") selects Z3's solver for it (for QF_BV: incremental
+  /// bit-blasting to SAT); empty: Z3's general solver. Formulas outside the logic then
+  /// make check() answer Unknown, never a wrong result.
+  std::string logic;
 };
 
 /// A Z3 solver with its own context (one per engine run; not thread-safe).

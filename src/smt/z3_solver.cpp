@@ -55,7 +55,8 @@ class CancelWatcher {
 class Z3Solver final : public Solver {
  public:
   explicit Z3Solver(const SolverOptions& options)
-      : solver_(ctx_), encoder_(ctx_, options.symbol_prefix) {
+      : solver_(options.logic.empty() ? z3::solver(ctx_) : z3::solver(ctx_, options.logic.c_str())),
+        encoder_(ctx_, options.symbol_prefix) {
     z3::params p(ctx_);
     p.set("random_seed", options.seed);
     solver_.set(p);

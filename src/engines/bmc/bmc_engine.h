@@ -15,6 +15,9 @@ struct BmcOptions {
   /// Query the reachability of the open nodes at depths 1, 2, 4, ... and every this many
   /// steps, to detect that all remaining paths are infeasible (exhaustive early).
   unsigned frontier_check_period = 64;
+  /// For programs over bit-vectors and booleans only, use Z3's QF_BV solver
+  /// (incremental bit-blasting to SAT) instead of its general SMT core.
+  bool use_qf_bv_solver = true;
   /// Write every solver query to `<dump_prefix><n>.smt2` when non-empty.
   std::string dump_prefix;
 };

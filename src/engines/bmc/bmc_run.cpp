@@ -28,7 +28,8 @@ EngineResult BmcRun::run() {
     if (depth() >= ctx_.options.max_steps)
       return unknown("no violation within " + std::to_string(depth()) +
                      " steps (program has paths longer than the bound)");
-    unroller_.expand();
+    if (!unroller_.expand(ctx_.deadline))
+      return unknown("time limit reached after exploring " + std::to_string(depth()) + " steps");
     const std::size_t n = unroller_.instances().size();
     if (n > queried) {
       const Found f = query_real(queried, n);

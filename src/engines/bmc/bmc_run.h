@@ -23,15 +23,19 @@ ir::Term zero_of(const ir::Sort& s);
 class BmcRun {
  public:
   BmcRun(const ir::Program& p, const EngineContext& ctx, const BmcOptions& o)
-      : p_(p), ctx_(ctx), options_(o), solver_(make_solver(o)), unroller_(p, *solver_) {}
+      : p_(p), ctx_(ctx), options_(o), solver_(make_solver(p, o)), unroller_(p, *solver_) {}
 
   EngineResult run();
 
  private:
   enum class Found { Yes, No, GaveUp };
 
-  static std::unique_ptr<smt::Solver> make_solver(const BmcOptions& o) {
-    auto s = smt::make_z3_solver();
+  static std::unique_ptr<smt::Solver> make_solver(const ir::Program& p, const BmcOptions& o) {
+    smt::SolverOptions so;
+    bool bit_vectors_only = true;
+    for (const ir::Variable& v : p.vars) bit_vectors_only = bit_vectors_only && (v.sort.is_bv() || v.sort.is_bool());
+    if (bit_vectors_only && o.use_qf_bv_solver) so.logic = "QF_BV";
+    auto s = smt::make_z3_solver(so);
     if (!o.dump_prefix.empty()) s = smt::make_logging_solver(std::move(s), o.dump_prefix);
     return s;
   }

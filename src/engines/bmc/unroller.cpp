@@ -14,10 +14,12 @@ Unroller::Unroller(const ir::Program& program, smt::Solver& solver) : p_(program
   if (!p_.outgoing(p_.init).empty()) open_.push_back(0);
 }
 
-std::size_t Unroller::expand() {
-  const std::size_t before = instances_.size();
+bool Unroller::expand(const support::Deadline& deadline) {
   std::map<ir::LocId, std::vector<std::size_t>> arrivals;
-  for (std::size_t n : open_) execute_edges(n, arrivals);
+  for (std::size_t n : open_) {
+    if (deadline.expired()) return false;
+    execute_edges(n, arrivals);
+  }
   ++depth_;
   for (std::size_t n : open_) nodes_[n].state = SymbolicState();  // no longer needed
   open_.clear();
@@ -25,7 +27,7 @@ std::size_t Unroller::expand() {
     const std::size_t n = make_node(loc, steps);
     if (!p_.outgoing(loc).empty()) open_.push_back(n);
   }
-  return instances_.size() - before;
+  return true;
 }
 
 bool Unroller::deterministic(const std::vector<std::size_t>& out) const {

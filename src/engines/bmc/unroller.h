@@ -13,6 +13,7 @@
 #include "engines/bmc/symbolic_state.h"
 #include "ir/program.h"
 #include "smt/solver.h"
+#include "support/deadline.h"
 
 namespace verdict::engines::bmc {
 
@@ -49,9 +50,10 @@ class Unroller {
  public:
   Unroller(const ir::Program& program, smt::Solver& solver);
 
-  /// Builds the nodes of the next depth from the open nodes; returns the number of new
-  /// Check instances (appended to instances()).
-  std::size_t expand();
+  /// Builds the nodes of the next depth from the open nodes, appending the new Check
+  /// instances to instances(). False if `deadline` expired on the way: the unrolling is
+  /// then incomplete and must not be used further.
+  bool expand(const support::Deadline& deadline);
   /// Nodes at the deepest level that still have outgoing edges.
   [[nodiscard]] const std::vector<std::size_t>& open() const { return open_; }
   [[nodiscard]] unsigned depth() const { return depth_; }

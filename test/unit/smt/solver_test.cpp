@@ -129,3 +129,30 @@ TEST(Solver, HardQueryRespectsTimeout) {
 }
 
 }  // namespace verdict::smt
+
+namespace verdict::smt {
+
+TEST(Solver, QfBvLogicSolverIsIncrementalWithModels) {
+  SolverOptions options;
+  options.logic = "QF_BV";
+  auto s = make_z3_solver(options);
+  const Term x = mk_var(0, Sort::bitvec(32)), p = mk_var(1, Sort::boolean());
+  s->add(mk_implies(p, mk_not(mk_binary(Op::Ult, x, mk_binary(Op::Add, x, mk_bv(32, 1))))));
+  ASSERT_EQ(s->check({p}, support::Deadline()), SatResult::Sat);
+  EXPECT_EQ(s->model_value(x)->bits, 0xFFFFFFFFu);
+  s->add(mk_not(mk_eq(x, mk_bv(32, 0xFFFFFFFFu))));
+  EXPECT_EQ(s->check({p}, support::Deadline()), SatResult::Unsat);
+  EXPECT_EQ(s->check({}, support::Deadline()), SatResult::Sat);
+}
+
+TEST(Solver, QfBvLogicSolverNeverAnswersWronglyOutsideItsLogic) {
+  SolverOptions options;
+  options.logic = "QF_BV";
+  auto s = make_z3_solver(options);
+  const Sort mem = Sort::array(Sort::bitvec(64), Sort::bitvec(8));
+  const Term m = mk_var(0, mem);
+  s->add(mk_eq(mk_select(m, mk_bv(64, 5)), mk_bv(8, 7)));
+  EXPECT_NE(s->check({}, support::Deadline()), SatResult::Unsat);
+}
+
+}  // namespace verdict::smt
