@@ -138,7 +138,8 @@ namespace {
 
 // Solver cross-check of a concrete evaluation: "yes"/"no" if decided, "" if inconclusive.
 std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo, std::vector<std::string>& notes) {
-  const Universe u = Universe::of({&p}, {}, {r.principal});
+  Universe u = Universe::of({&p}, {}, {r.principal});
+  u.fit(r);
   const auto fixed = request_equals(u, r);
   if (!fixed) {
     notes.push_back("solver cross-check skipped: the request has a value the model cannot represent");

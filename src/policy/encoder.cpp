@@ -90,6 +90,14 @@ FormulaRef Universe::principal_where(const std::function<bool(const std::string&
   return f_or(std::move(alts));
 }
 
+void Universe::fit(const PolicyRequest& r) {
+  for (const auto& [key, v] : r.context) {
+    auto it = keys.find(to_lower(key));
+    if (it != keys.end() && it->second.set_valued)
+      it->second.slots = std::max(it->second.slots, static_cast<unsigned>(v.values.size()));
+  }
+}
+
 int Universe::principal_index(const std::string& principal) const {
   for (std::size_t i = 0; i < principals.size(); ++i)
     if (principals[i] == principal) return static_cast<int>(i);

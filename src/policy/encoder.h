@@ -47,6 +47,8 @@ struct Universe {
   /// The formula "the principal is one of the representatives satisfying `test`".
   [[nodiscard]] FormulaRef principal_where(const std::function<bool(const std::string&)>& test) const;
   [[nodiscard]] int principal_index(const std::string& principal) const;  ///< -1 if not a representative
+  /// Widens set-valued keys so that the request's value lists fit in their slots.
+  void fit(const PolicyRequest& r);
 };
 
 // Variable names of the symbolic request.

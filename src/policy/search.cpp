@@ -2,6 +2,14 @@
 
 namespace verdict::policy {
 
+namespace {
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "; " : "") + v[i];
+  return s;
+}
+}  // namespace
+
 Approx flip(Approx a) { return a == Approx::Upper ? Approx::Lower : Approx::Upper; }
 
 SearchResult search_request(const GoalBuilder& goal, const Universe& u, unsigned timeout_ms) {
@@ -31,7 +39,7 @@ SearchResult search_request(const GoalBuilder& goal, const Universe& u, unsigned
   out.status = smt::PolicySat::Unknown;
   out.reason = r2.status == smt::PolicySat::Unknown
                    ? r2.reason
-                   : "the answer depends on constructs that are only approximated";
+                   : "the answer depends on constructs that are only approximated: " + join(lower.approximated);
   return out;
 }
 
