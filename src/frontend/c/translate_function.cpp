@@ -101,42 +101,7 @@ void Translator::translate_block(Instance& inst, const llvm::BasicBlock& bb) {
 
 void Translator::translate_terminator(Instance& inst, const llvm::Instruction& term, Cursor& cur) {
   const SourceLocation loc = loc_of(term);
-  const llvm::BasicBlock& bb = *term.getParent();
-  if (const auto* br = llvm::dyn_cast<llvm::BranchInst>(&term)) {
-    if (br->isUnconditional() || br->getSuccessor(0) == br->getSuccessor(1)) {
-      const llvm::BasicBlock* succ = br->getSuccessor(0);
-      std::vector<Stmt> phis = phi_assignments(inst, bb, *succ);
-      cur.stmts.insert(cur.stmts.end(), phis.begin(), phis.end());
-      flush(cur, inst.block_loc.at(succ));
-      cur.live = false;
-      return;
-    }
-    const Term c = bool_term(inst, br->getCondition(), cur);
-    for (unsigned side = 0; side < 2; ++side) {
-      // A branch to a ubsan handler block becomes a Check of the branch condition.
-      const llvm::CallBase* handler = folded_ubsan_handler(*br->getSuccessor(side));
-      if (handler == nullptr) continue;
-      const llvm::BasicBlock* other = br->getSuccessor(1 - side);
-      ubsan_checks(inst, *handler, side == 0 ? ir::mk_not(c) : c, cur);
-      std::vector<Stmt> phis = phi_assignments(inst, bb, *other);
-      cur.stmts.insert(cur.stmts.end(), phis.begin(), phis.end());
-      flush(cur, inst.block_loc.at(other));
-      cur.live = false;
-      return;
-    }
-    const llvm::BasicBlock* t = br->getSuccessor(0);
-    const llvm::BasicBlock* f = br->getSuccessor(1);
-    std::vector<Stmt> then_body = phi_assignments(inst, bb, *t);
-    std::vector<Stmt> else_body = phi_assignments(inst, bb, *f);
-    then_body.insert(then_body.begin(), Stmt::assume(c, loc));
-    else_body.insert(else_body.begin(), Stmt::assume(ir::mk_not(c), loc));
-    const ir::LocId end = program_.add_loc(program_.locs[cur.loc].name + ".end", loc);
-    flush(cur, end);
-    program_.add_edge(end, inst.block_loc.at(t), std::move(then_body));
-    program_.add_edge(end, inst.block_loc.at(f), std::move(else_body));
-    cur.live = false;
-    return;
-  }
+  if (const auto* br = llvm::dyn_cast<llvm::BranchInst>(&term)) return translate_branch(inst, *br, cur);
   if (const auto* ret = llvm::dyn_cast<llvm::ReturnInst>(&term)) {
     if (const llvm::Value* v = ret->getReturnValue(); v && inst.ret_var)
       cur.stmts.push_back(Stmt::assign(*inst.ret_var, value_term(inst, v, cur), loc));
@@ -149,6 +114,38 @@ void Translator::translate_terminator(Instance& inst, const llvm::Instruction& t
     return;
   }
   throw NotModelled{std::string("control flow '") + term.getOpcodeName() + "'"};
+}
+
+void Translator::jump(Instance& inst, const llvm::BasicBlock& from, const llvm::BasicBlock& to, Cursor& cur) {
+  std::vector<Stmt> phis = phi_assignments(inst, from, to);
+  cur.stmts.insert(cur.stmts.end(), phis.begin(), phis.end());
+  flush(cur, inst.block_loc.at(&to));
+  cur.live = false;
+}
+
+void Translator::translate_branch(Instance& inst, const llvm::BranchInst& br, Cursor& cur) {
+  const llvm::BasicBlock& bb = *br.getParent();
+  if (br.isUnconditional() || br.getSuccessor(0) == br.getSuccessor(1)) return jump(inst, bb, *br.getSuccessor(0), cur);
+  const SourceLocation loc = loc_of(br);
+  const Term c = bool_term(inst, br.getCondition(), cur);
+  for (unsigned side = 0; side < 2; ++side) {
+    // A branch to a ubsan handler block becomes a Check of the branch condition.
+    if (const llvm::CallBase* handler = folded_ubsan_handler(*br.getSuccessor(side))) {
+      ubsan_checks(inst, *handler, side == 0 ? ir::mk_not(c) : c, cur);
+      return jump(inst, bb, *br.getSuccessor(1 - side), cur);
+    }
+  }
+  const llvm::BasicBlock* t = br.getSuccessor(0);
+  const llvm::BasicBlock* f = br.getSuccessor(1);
+  std::vector<Stmt> then_body = phi_assignments(inst, bb, *t);
+  std::vector<Stmt> else_body = phi_assignments(inst, bb, *f);
+  then_body.insert(then_body.begin(), Stmt::assume(c, loc));
+  else_body.insert(else_body.begin(), Stmt::assume(ir::mk_not(c), loc));
+  const ir::LocId end = program_.add_loc(program_.locs[cur.loc].name + ".end", loc);
+  flush(cur, end);
+  program_.add_edge(end, inst.block_loc.at(t), std::move(then_body));
+  program_.add_edge(end, inst.block_loc.at(f), std::move(else_body));
+  cur.live = false;
 }
 
 std::vector<Stmt> Translator::phi_assignments(Instance& inst, const llvm::BasicBlock& from,

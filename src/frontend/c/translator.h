@@ -81,6 +81,9 @@ class Translator {
   void translate_body(Instance& inst);
   void translate_block(Instance& inst, const llvm::BasicBlock& bb);
   void translate_terminator(Instance& inst, const llvm::Instruction& term, Cursor& cur);
+  void translate_branch(Instance& inst, const llvm::BranchInst& br, Cursor& cur);
+  /// Ends the block with an edge to `to` carrying `to`'s phi assignments.
+  void jump(Instance& inst, const llvm::BasicBlock& from, const llvm::BasicBlock& to, Cursor& cur);
   std::vector<ir::Stmt> phi_assignments(Instance& inst, const llvm::BasicBlock& from,
                                         const llvm::BasicBlock& to);
   void inline_call(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee, Cursor& cur);
