@@ -21,7 +21,7 @@ namespace {
 constexpr std::uint64_t kStackBase = 0x40000000;
 constexpr std::uint64_t kFunctionBase = 0x30000000;
 constexpr std::uint64_t kMaxCopy = 4096;
-constexpr std::size_t kMaxInitialBytes = 16384;  // non-zero initializer bytes (one store each)
+constexpr std::size_t kMaxInitialBytes = 8192;   // non-zero initializer bytes (one store each)
 const char* const kOutOfBounds = "memory access possibly out of bounds (undefined behaviour not modelled)";
 
 std::uint64_t align_up(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
@@ -361,7 +361,7 @@ std::vector<Stmt> Translator::initial_memory() {
     for (std::uint64_t k = 0; k < bytes.size(); ++k) {
       if (bytes[k] == 0) continue;
       if (++stored > kMaxInitialBytes) {
-        const std::string what = "initialised global data of more than 16384 non-zero bytes (not modelled)";
+        const std::string what = "initialised global data of more than 8192 non-zero bytes (not modelled)";
         stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Unsupported, what, SourceLocation{program_.file, 0, 0}),
                                     ir::mk_false()));
         return stmts;
