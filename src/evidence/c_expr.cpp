@@ -64,7 +64,8 @@ std::string CPrinter::binary(const Term& t, const char* op, int want_signed, boo
 std::string CPrinter::comparison(const Term& t, const char* op, bool is_signed, bool nested) {
   auto side = [&](const Term& a) {
     std::string s = print(a, is_signed ? 1 : 0, true);
-    const bool mismatch = a.op() == Op::Var ? signed_var(a) != is_signed : a.op() != Op::BvConst;
+    // Only variables of the other signedness need a cast; extensions print their own.
+    const bool mismatch = a.op() == Op::Var && signed_var(a) != is_signed && a.sort().width() <= 64;
     if (mismatch && a.sort().is_bv()) s = "(" + c_type(a.sort().width(), is_signed) + ")" + s;
     return s;
   };
@@ -79,7 +80,16 @@ std::string CPrinter::print(const Term& t, int want_signed, bool nested) {
     case Op::IntConst: return std::to_string(t.int_value());
     case Op::Var: return var_name(t.var());
     case Op::Not:
-      if (t.arg(0).op() == Op::Eq) return comparison(t.arg(0), "!=", want_signed == 1, nested);
+      if (t.arg(0).op() == Op::Eq) {
+        const bool sgn = signed_var(t.arg(0).arg(0)) || signed_var(t.arg(0).arg(1));
+        return comparison(t.arg(0), "!=", sgn, nested);
+      }
+      if (t.arg(0).op() == Op::Slt || t.arg(0).op() == Op::Sle || t.arg(0).op() == Op::Ult ||
+          t.arg(0).op() == Op::Ule) {  // !(a < b) is b <= a
+        const Term& c = t.arg(0);
+        const Op flipped = c.op() == Op::Slt ? Op::Sle : c.op() == Op::Sle ? Op::Slt : c.op() == Op::Ult ? Op::Ule : Op::Ult;
+        return print(ir::mk_binary(flipped, c.arg(1), c.arg(0)), want_signed, nested);
+      }
       return "!" + print(t.arg(0), want_signed, true);
     case Op::And: return binary(t, "&&", want_signed, nested);
     case Op::Or: return binary(t, "||", want_signed, nested);

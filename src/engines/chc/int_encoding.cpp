@@ -1,5 +1,6 @@
 #include "engines/chc/int_encoding.h"
 
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -202,6 +203,110 @@ std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const Sig
   }
 }
 
+namespace {
+
+/// sum(coef * var) + k over integer variables.
+struct Linear {
+  std::map<ir::VarId, __int128> coef;
+  __int128 k = 0;
+};
+
+std::optional<Linear> linearize(const Term& t) {
+  switch (t.op()) {
+    case Op::IntConst: return Linear{{}, t.int_value()};
+    case Op::Var:
+      if (!t.sort().is_int()) return std::nullopt;
+      return Linear{{{t.var(), 1}}, 0};
+    case Op::Add: case Op::Sub: {
+      auto a = linearize(t.arg(0)), b = linearize(t.arg(1));
+      if (!a || !b) return std::nullopt;
+      const int sign = t.op() == Op::Add ? 1 : -1;
+      for (const auto& [v, c] : b->coef) a->coef[v] += sign * c;
+      a->k += sign * b->k;
+      return a;
+    }
+    case Op::Neg: {
+      auto a = linearize(t.arg(0));
+      if (!a) return std::nullopt;
+      for (auto& [v, c] : a->coef) c = -c;
+      a->k = -a->k;
+      return a;
+    }
+    case Op::Mul: {
+      auto a = linearize(t.arg(0)), b = linearize(t.arg(1));
+      if (!a || !b) return std::nullopt;
+      if (!a->coef.empty() && !b->coef.empty()) return std::nullopt;
+      if (a->coef.empty()) std::swap(a, b);
+      for (auto& [v, c] : a->coef) c *= b->k;
+      a->k *= b->k;
+      return a;
+    }
+    default: return std::nullopt;
+  }
+}
+
+bool fits(__int128 x) { return x >= INT64_MIN && x <= INT64_MAX; }
+
+Term sum(const std::vector<std::pair<ir::VarId, __int128>>& terms, __int128 k) {
+  Term r;
+  for (const auto& [v, c] : terms) {
+    Term x = ir::mk_var(v, ir::Sort::integer());
+    if (c != 1) x = ir::mk_binary(Op::Mul, ic(static_cast<std::int64_t>(c)), x);
+    r = r.valid() ? add(r, x) : x;
+  }
+  if (k != 0 || !r.valid()) r = r.valid() ? (k > 0 ? add(r, ic(static_cast<std::int64_t>(k))) : sub(r, ic(static_cast<std::int64_t>(-k)))) : ic(static_cast<std::int64_t>(k));
+  return r;
+}
+
+/// a <= b, a < b, a == b rewritten as P op N + k with positive coefficients on both sides.
+Term normalize_comparison(const Term& t) {
+  auto a = linearize(t.arg(0)), b = linearize(t.arg(1));
+  if (!a || !b) return t;
+  for (const auto& [v, c] : b->coef) a->coef[v] -= c;
+  a->k -= b->k;  // a - b op 0
+  std::vector<std::pair<ir::VarId, __int128>> pos, neg;
+  for (const auto& [v, c] : a->coef) {
+    if (!fits(c)) return t;
+    if (c > 0) pos.emplace_back(v, c);
+    if (c < 0) neg.emplace_back(v, -c);
+  }
+  if (!fits(a->k)) return t;
+  // pos - neg + k op 0  <=>  pos op neg - k
+  if (pos.empty() && !neg.empty()) {  // 0 op neg - k  <=>  k op neg ... keep variables left
+    const Term lhs = sum(neg, 0), rhs = ic(static_cast<std::int64_t>(a->k));
+    if (t.op() == Op::Eq) return ir::mk_eq(lhs, rhs);
+    return ir::mk_binary(t.op(), rhs, lhs);
+  }
+  const Term lhs = sum(pos, 0), rhs = sum(neg, -a->k);
+  return t.op() == Op::Eq ? ir::mk_eq(lhs, rhs) : ir::mk_binary(t.op(), lhs, rhs);
+}
+
+/// Comparisons of two extensions of one kind from one width are done at that width.
+Term narrow_comparison(Op op, const Term& a, const Term& b) {
+  auto inner = [](const Term& t, Op ext) -> Term { return t.op() == ext ? t.arg(0) : Term(); };
+  for (Op ext : {Op::SignExt, Op::ZeroExt}) {
+    Term x = inner(a, ext), y = inner(b, ext);
+    const bool sgn = ext == Op::SignExt;
+    const unsigned w = x.valid() ? x.sort().width() : y.valid() ? y.sort().width() : 0;
+    if (w == 0) continue;
+    auto shrink = [&](const Term& orig, Term& out) {
+      if (out.valid()) return out.sort().width() == w;
+      if (orig.op() != Op::BvConst) return false;
+      const std::int64_t v = static_cast<std::int64_t>(orig.bits());
+      const bool ok = sgn ? (v >= -(std::int64_t{1} << (w - 1)) && v < (std::int64_t{1} << (w - 1)))
+                          : (v >= 0 && (w >= 63 || v < (std::int64_t{1} << w)));
+      if (ok) out = ir::mk_bv(w, static_cast<std::uint64_t>(v));
+      return ok;
+    };
+    if (!shrink(a, x) || !shrink(b, y)) continue;
+    if (op == Op::Eq) return ir::mk_eq(x, y);
+    return ir::mk_binary(sgn ? op : (op == Op::Slt ? Op::Ult : Op::Ule), x, y);
+  }
+  return op == Op::Eq ? ir::mk_eq(a, b) : ir::mk_binary(op, a, b);
+}
+
+}  // namespace
+
 std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>& params, const SignedView& is_signed) {
   // Integer variable v reads as the 64-bit extension of its bit-vector; integer
   // arithmetic becomes 64-bit arithmetic (if that overflows, the certificate check fails).
@@ -232,8 +337,11 @@ std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>
           r = t;
         }
         break;
-      case Op::Lt: r = ir::mk_binary(Op::Slt, args[0], args[1]); break;
-      case Op::Le: r = ir::mk_binary(Op::Sle, args[0], args[1]); break;
+      case Op::Lt: r = narrow_comparison(Op::Slt, args[0], args[1]); break;
+      case Op::Le: r = narrow_comparison(Op::Sle, args[0], args[1]); break;
+      case Op::Eq:
+        r = args[0].sort().is_bv() ? narrow_comparison(Op::Eq, args[0], args[1]) : ir::mk_eq(args[0], args[1]);
+        break;
       case Op::IntFloorDiv: case Op::IntFloorMod: return std::nullopt;
       default:
         if (!t.sort().is_bool() && !t.sort().is_int()) return std::nullopt;
@@ -242,7 +350,18 @@ std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>
     memo.emplace(t.id(), r);
     return r;
   };
-  return go(inv);
+  // Comparisons in the solver's normal form (x + -1*y <= 0) read better as x <= y.
+  Term normal;
+  std::function<Term(const Term&)> norm = [&](const Term& t) -> Term {
+    if ((t.op() == Op::Le || t.op() == Op::Lt || (t.op() == Op::Eq && t.arg(0).sort().is_int())))
+      return normalize_comparison(t);
+    if (t.args().empty() || !t.sort().is_bool()) return t;
+    std::vector<Term> args;
+    for (const Term& a : t.args()) args.push_back(norm(a));
+    return transform::rebuild_term(t, args);
+  };
+  normal = norm(inv);
+  return go(normal);
 }
 
 }  // namespace verdict::engines::chc

@@ -24,3 +24,17 @@ TEST(CExpr, CastsWhenTheComparisonDiffersFromTheType) {
 }
 
 }  // namespace verdict::evidence
+
+namespace verdict::evidence {
+
+TEST(CExpr, NegatedComparisonsFlipAndExtensionsCastOnce) {
+  ir::Program p = testing::count_to_n();
+  const ir::Term i = p.var_term(0), n = p.var_term(1);
+  EXPECT_EQ(print_c_expr(ir::mk_not(ir::mk_binary(ir::Op::Sle, n, testing::c32(0))), p), "0 < n");
+  EXPECT_EQ(print_c_expr(ir::mk_not(ir::mk_eq(i, n)), p), "i != n");
+  const ir::Term sum = ir::mk_binary(ir::Op::Add, ir::mk_sext(32, i), ir::mk_sext(32, n));
+  EXPECT_EQ(print_c_expr(ir::mk_binary(ir::Op::Sle, sum, ir::mk_sext(32, n)), p),
+            "((long long)i + (long long)n) <= (long long)n");
+}
+
+}  // namespace verdict::evidence
