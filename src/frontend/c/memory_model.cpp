@@ -81,7 +81,7 @@ void Translator::translate_alloca(Instance& inst, const llvm::AllocaInst& a, Cur
   const DebugNames& names = names_;
   const llvm::DILocalVariable* dv = names.variable_of(&a);
   const std::string name = inst.prefix + "." + (dv ? dv->getName().str() : a.getName().str());
-  objects_.push_back(MemObject{name, base, size, false, false});
+  objects_.push_back(MemObject{name, base, size, false, false, {}, &inst});
   inst.objects[&a] = objects_.size() - 1;
   inst.values[&a] = ir::mk_bv(ptr_bits_, base);
   // An inlined callee may run many times: give its locals fresh arbitrary contents.
@@ -109,7 +109,7 @@ void Translator::translate_vla(Instance& inst, const llvm::AllocaInst& a, Cursor
   const llvm::DILocalVariable* dv = names_.variable_of(&a);
   const std::string name = inst.prefix + "." + (dv ? dv->getName().str() : a.getName().str());
   const Term size = elem == 1 ? count : ir::mk_binary(Op::Mul, count, ir::mk_bv(ptr_bits_, elem));
-  objects_.push_back(MemObject{name, base, reserve, false, false, size});
+  objects_.push_back(MemObject{name, base, reserve, false, false, size, &inst});
   inst.objects[&a] = objects_.size() - 1;
   define(inst, a, ir::mk_bv(ptr_bits_, base), cur);
 }
@@ -188,7 +188,7 @@ Region Translator::check_access(Instance& inst, const llvm::Value* ptr, const Te
   if (!obj) {
     const ir::PropId p = add_prop(ir::PropertyKind::Unsupported, kOutOfBounds, loc);
     cur.stmts.push_back(Stmt::check(p, ir::mk_false(), loc));
-    pending_checks_.push_back(PendingCheck{p, addr, n, is_store});
+    pending_checks_.push_back(PendingCheck{p, addr, n, is_store, &inst});
     return Region::Unknown;
   }
   const MemObject& o = objects_[*obj];
@@ -377,9 +377,12 @@ void Translator::finish_access_checks() {
   if (pending_checks_.empty()) return;
   std::unordered_map<ir::PropId, Term> conditions;
   for (const PendingCheck& pc : pending_checks_) {
+    std::set<const Instance*> live;
+    for (const Instance* i = pc.inst; i != nullptr; i = i->caller) live.insert(i);
     std::vector<Term> inside;
     for (const MemObject& o : objects_) {
       if (o.size < pc.size || (pc.is_store && o.read_only)) continue;
+      if (o.owner != nullptr && live.count(o.owner) == 0) continue;  // a returned call's frame
       inside.push_back(inside_object(o, pc.addr, pc.size));
     }
     conditions[pc.prop] = ir::mk_or(inside);

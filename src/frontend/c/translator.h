@@ -46,6 +46,7 @@ struct MemObject {
   bool global = false;
   bool read_only = false;
   ir::Term size_term;  ///< for variable-length arrays: the size in bytes (bv P); `size` is the reserve
+  const struct Instance* owner = nullptr;  ///< the inlined call owning a stack object; null for globals
 };
 
 /// One inlined copy of a function (the entry, or one call site's callee).
@@ -173,6 +174,7 @@ class Translator {
     ir::Term addr;
     std::uint64_t size;
     bool is_store;
+    const Instance* inst;  ///< where the access happens: only its frames and the callers' are live
   };
   std::vector<PendingCheck> pending_checks_;
   ir::VarId global_mem();

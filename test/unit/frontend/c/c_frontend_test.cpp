@@ -220,6 +220,18 @@ TEST(CFrontend, HeapIsUnsupported) {
   EXPECT_EQ(unsupported[0]->description, "call to malloc (heap not modelled)");
 }
 
+TEST(CFrontend, ReturnedFrameIsNotAValidObject) {
+  const ir::Program p = translate(
+      "void reach_error(void);\n"
+      "int* f(void) { int x = 42; int* volatile q = &x; return q; }\n"
+      "int main(void) { int* p = f(); if (*p == 42) reach_error(); return 0; }\n");
+  const auto unsupported = props_of(p, PropertyKind::Unsupported);
+  ASSERT_EQ(unsupported.size(), 1u);
+  for (const ir::Edge& e : p.edges)
+    for (const Stmt& s : e.body)
+      if (s.kind == Stmt::Kind::Check && p.props[s.prop].kind == PropertyKind::Unsupported) EXPECT_TRUE(s.term.is_false());
+}
+
 TEST(CFrontend, LoopHeadIsMarked) {
   const ir::Program p = translate("void g(int x, int y) { if (y > 0) while (x > y) x = x - y; }\n", "g");
   int heads = 0;
