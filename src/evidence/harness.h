@@ -23,6 +23,12 @@ struct Harness {
 constexpr int kReachErrorExit = 77;
 constexpr int kAssumeFailedExit = 78;
 
+/// The gcc flags of a native replay (besides -std=gnu11 -w -g and the files): for
+/// no-overflow, the undefined-behaviour sanitizers; for unreach-call, -fwrapv (verdict's
+/// model of C lets signed arithmetic wrap when only reachability is asked), both with
+/// -finstrument-functions for the reach_error() detection.
+std::vector<std::string> replay_flags(ir::PropertyClass property_class);
+
 /// The harness for replaying `execution` (a run of `program`, built from the C source
 /// `file_text`) natively.
 Harness make_harness(const ir::Program& program, const std::string& file_text, const ir::Execution& execution);

@@ -1,5 +1,6 @@
 #include "evidence/native_replay.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -21,7 +22,9 @@ namespace {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "verdict-replay-XXXXXX").string();
+    remove_stale();
+    const std::string name = "verdict-replay-" + std::to_string(getpid()) + "-XXXXXX";
+    std::string pattern = (fs::temp_directory_path() / name).string();
     if (mkdtemp(pattern.data())) path_ = pattern;
   }
   ~TempDir() {
@@ -34,6 +37,17 @@ class TempDir {
   [[nodiscard]] std::string file(const std::string& name) const { return (fs::path(path_) / name).string(); }
 
  private:
+  /// Directories left by replays whose process was killed (its pid no longer exists).
+  static void remove_stale() {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("verdict-replay-", 0) != 0) continue;
+      const long pid = std::strtol(name.c_str() + 15, nullptr, 10);
+      if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+    }
+  }
+
   std::string path_;
 };
 
@@ -89,9 +103,10 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
   TempDir dir;
   if (!dir.ok()) return skipped("no temporary directory", h.source);
   std::ofstream(dir.file("verdict_replay.c")) << h.source;
-  std::vector<std::string> argv{options.compiler, "-std=gnu11", "-w", "-g",
-                                "-fsanitize=signed-integer-overflow,integer-divide-by-zero,shift",
-                                "-fno-sanitize-recover=all", "-finstrument-functions"};
+  const ir::PropertyClass cls = ir::property_class(program.props.at(execution.prop).kind);
+  std::vector<std::string> argv{options.compiler, "-std=gnu11", "-w", "-g"};
+  const auto flags = replay_flags(cls);
+  argv.insert(argv.end(), flags.begin(), flags.end());
   argv.insert(argv.end(), h.compile_flags.begin(), h.compile_flags.end());
   argv.insert(argv.end(), {source.string(), dir.file("verdict_replay.c"), "-o", dir.file("replay"), "-lm"});
   const ProcessResult cc = run_process(argv, dir.file("cc.out"), dir.file("cc.err"), options.compile_timeout_s);
@@ -105,7 +120,6 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
   }
   const ProcessResult run = run_process({dir.file("replay")}, dir.file("run.out"), dir.file("run.err"), options.run_timeout_s);
   if (!run.started) return skipped("the compiled program could not be started", h.source);
-  const ir::PropertyClass cls = ir::property_class(program.props.at(execution.prop).kind);
   auto [what, confirmed] = classify(run, read_file(dir.file("run.err")), cls, options.run_timeout_s);
   if (confirmed)
     return NativeReplayResult{NativeReplayResult::Status::Confirmed, "confirmed by running the compiled program: " + what,

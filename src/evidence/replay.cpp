@@ -36,6 +36,10 @@ void add_step(const ir::Program& p, const ir::ExecutedStmt& e, Counterexample& c
   const ir::Variable& var = p.vars.at(s.var);
   if (var.source_name.empty()) return;
   const std::string value = format_value(*e.value, var, p.language);
+  // Copies between inlined functions' variables of one source name say nothing new.
+  if (!cex.trace.empty() && cex.trace.back().loc.line == s.loc.line && cex.trace.back().values.size() == 1 &&
+      cex.trace.back().values[0].name == var.source_name && cex.trace.back().values[0].value == value)
+    return;
   cex.trace.push_back(TraceStep{s.loc, var.source_name + " = " + value, {NamedValue{var.source_name, value}}});
 }
 

@@ -124,3 +124,26 @@ TEST(NativeReplay, SkipsInputsItCannotSupply) {
 }
 
 }  // namespace verdict::evidence
+
+namespace verdict::evidence {
+
+TEST(NativeReplay, ReachabilityIsReplayedWithWrappingSignedArithmetic) {
+  CFile file(
+      "extern int __VERIFIER_nondet_int(void);\nvoid reach_error() {}\n"
+      "int main() { int x = __VERIFIER_nondet_int(); int y = x + 1; if (y < x) reach_error(); return 0; }\n");
+  Program p = make_program(file.path(), "main");
+  const VarId x = bv_var(p, "x", 32, true), y = bv_var(p, "y", 32, true);
+  const LocId l0 = p.add_loc("init"), l1 = p.add_loc("exit");
+  p.init = l0;
+  p.exit = l1;
+  const PropId a = p.add_prop(PropertyKind::Assertion, "call to reach_error()", {file.path(), 3, 0});
+  p.add_edge(l0, l1, {Stmt::havoc(x, "__VERIFIER_nondet_int()"), Stmt::assign(y, add(v(p, x), c32(1))),
+                      Stmt::check(a, mk_not(slt(v(p, y), v(p, x))))});
+  ReplayResult r = replay(p, {0}, {Value::of_bv(32, 0x7FFFFFFF)}, a);
+  ASSERT_TRUE(r.confirmed) << r.message;
+  NativeReplayResult n = native_replay(p, r.execution);
+  EXPECT_EQ(n.status, NativeReplayResult::Status::Confirmed) << n.message;
+  EXPECT_NE(n.test_source.find("-fwrapv"), std::string::npos);
+}
+
+}  // namespace verdict::evidence
