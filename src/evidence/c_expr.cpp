@@ -91,8 +91,23 @@ std::string CPrinter::print(const Term& t, int want_signed, bool nested) {
         return print(ir::mk_binary(flipped, c.arg(1), c.arg(0)), want_signed, nested);
       }
       return "!" + print(t.arg(0), want_signed, true);
-    case Op::And: return binary(t, "&&", want_signed, nested);
-    case Op::Or: return binary(t, "||", want_signed, nested);
+    case Op::And: case Op::Or: {  // flattened: a && b && c
+      std::vector<Term> items, stack{t};
+      while (!stack.empty()) {
+        Term x = stack.back();
+        stack.pop_back();
+        if (x.op() == t.op()) {
+          stack.push_back(x.arg(1));
+          stack.push_back(x.arg(0));
+        } else {
+          items.push_back(x);
+        }
+      }
+      std::string s;
+      for (const Term& x : items)
+        s += (s.empty() ? "" : (t.op() == Op::And ? " && " : " || ")) + print(x, want_signed, true);
+      return nested ? "(" + s + ")" : s;
+    }
     case Op::Implies: {
       std::string s = "!" + print(t.arg(0), want_signed, true) + " || " + print(t.arg(1), want_signed, true);
       return nested ? "(" + s + ")" : s;
