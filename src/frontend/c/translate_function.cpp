@@ -158,23 +158,24 @@ std::vector<Stmt> Translator::phi_assignments(Instance& inst, const llvm::BasicB
     const llvm::Value* in = phi.getIncomingValueForBlock(&from);
     const ir::VarId var = var_for(inst, &phi);
     if (llvm::isa<llvm::UndefValue>(in)) {
-      havocs.push_back(Stmt::havoc(var, "uninitialised value", loc_of(phi)));
+      havocs.push_back(Stmt::havoc(var, "uninitialised value", loc_of(*from.getTerminator())));
       continue;
     }
     if (const auto* p = llvm::dyn_cast<llvm::PHINode>(in); p && p->getParent() == &to) needs_temps = true;
     assigns.emplace_back(var, value_term(inst, in, side));
   }
   std::vector<Stmt> out = std::move(side.stmts);
+  const SourceLocation loc = loc_of(*from.getTerminator());
   if (needs_temps && assigns.size() > 1) {
     std::vector<ir::VarId> temps;
     for (const auto& [var, t] : assigns) {
       temps.push_back(fresh_var(program_.vars[var].name + ".next", t.sort()));
-      out.push_back(Stmt::assign(temps.back(), t));
+      out.push_back(Stmt::assign(temps.back(), t, loc));
     }
     for (std::size_t k = 0; k < assigns.size(); ++k)
-      out.push_back(Stmt::assign(assigns[k].first, program_.var_term(temps[k])));
+      out.push_back(Stmt::assign(assigns[k].first, program_.var_term(temps[k]), loc));
   } else {
-    for (const auto& [var, t] : assigns) out.push_back(Stmt::assign(var, t));
+    for (const auto& [var, t] : assigns) out.push_back(Stmt::assign(var, t, loc));
   }
   out.insert(out.end(), havocs.begin(), havocs.end());
   return out;
