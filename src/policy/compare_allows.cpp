@@ -68,7 +68,8 @@ GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe&
     Encoding ey = encode_allowed(yes, u, oy), en = encode_allowed(no, u, on);
     std::vector<std::string> approx = ey.approximated;
     approx.insert(approx.end(), en.approximated.begin(), en.approximated.end());
-    return Goal{smt::f_and({ey.allowed, smt::f_not(en.allowed)}), approx};
+    const FormulaRef rest = ey.allow_cases.empty() ? smt::f_false() : smt::f_and({smt::f_not(ey.denied), smt::f_not(en.allowed)});
+    return Goal{rest, ey.allow_cases, approx};
   };
 }
 
@@ -148,7 +149,7 @@ std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo
   const SearchResult s = search_request(
       [&](Approx side) {
         Encoding e = encode_allowed(p, u, {side, std::nullopt});
-        return Goal{smt::f_and({e.allowed, *fixed}), e.approximated};
+        return Goal{smt::f_and({e.allowed, *fixed}), {}, e.approximated};
       },
       u, tmo);
   if (s.status == smt::PolicySat::Sat) return "yes";

@@ -207,6 +207,7 @@ class StatementEncoder {
   }
 
   FormulaRef principal(bool positive) {
+    if (!st_.has_principal && o_.identity_statements_match_nobody) return f_false();
     if (!st_.has_principal)
       return o_.attached_identity
                  ? u_.principal_where([&](const std::string& p) { return p == *o_.attached_identity; })
@@ -329,7 +330,10 @@ Encoding encode_allowed(const Policy& policy, const Universe& u, const EncodeOpt
     StatementEncoder enc(u, options, st, e.approximated);
     (is_allow ? allows : denies).push_back(enc.applies(is_allow));
   }
-  e.allowed = f_and({f_or(std::move(allows)), f_not(f_or(std::move(denies)))});
+  for (const auto& a : allows)
+    if (!is_false(a)) e.allow_cases.push_back(a);
+  e.denied = f_or(std::move(denies));
+  e.allowed = f_and({f_or(e.allow_cases), f_not(e.denied)});
   return e;
 }
 

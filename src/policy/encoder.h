@@ -68,10 +68,15 @@ struct EncodeOptions {
   Approx approx = Approx::Upper;
   /// When set, statements without a Principal apply only to this principal.
   std::optional<std::string> attached_identity;
+  /// Statements without a Principal match no principal (for questions about outsiders only,
+  /// who are never the attached identity).
+  bool identity_statements_match_nobody = false;
 };
 
 struct Encoding {
-  FormulaRef allowed;
+  FormulaRef allowed;                   ///< OR(allow_cases) and not denied
+  std::vector<FormulaRef> allow_cases;  ///< one per Allow statement that can apply
+  FormulaRef denied;                    ///< some Deny statement applies
   std::vector<std::string> approximated;  ///< "Sid "X": policy variable ${aws:username}", ...
 };
 

@@ -64,11 +64,12 @@ void add_approximation_notes(PolicyAnswer& a, const std::vector<std::string>& ap
 
 GoalBuilder public_goal(const Policy& p, const Universe& u, const PublicRule& rule, bool with_unconfined) {
   return [&p, &u, &rule, with_unconfined](Approx side) {
-    EncodeOptions o{side, attached_identity()};
+    EncodeOptions o{side, attached_identity(), true};  // outsiders are never the attached identity
     Encoding e = encode_allowed(p, u, o);
-    std::vector<FormulaRef> parts = {e.allowed, outsider_formula(rule, u)};
+    std::vector<FormulaRef> parts = {smt::f_not(e.denied), outsider_formula(rule, u)};
     if (with_unconfined) parts.push_back(unconfined_formula(rule, u));
-    return Goal{smt::f_and(std::move(parts)), e.approximated};
+    if (e.allow_cases.empty()) parts.push_back(smt::f_false());
+    return Goal{smt::f_and(std::move(parts)), e.allow_cases, e.approximated};
   };
 }
 

@@ -1,5 +1,8 @@
 #include "policy/search.h"
 
+#include <algorithm>
+#include <chrono>
+
 namespace verdict::policy {
 
 namespace {
@@ -12,12 +15,40 @@ std::string join(const std::vector<std::string>& v) {
 
 Approx flip(Approx a) { return a == Approx::Upper ? Approx::Lower : Approx::Upper; }
 
+namespace {
+
+// Solves formula and OR(cases), one case at a time (smaller queries are much easier for the
+// string solver); sat as soon as one case is, unsat when every case is.
+smt::PolicySolveResult solve_split(const Goal& g, const FormulaRef& wf, unsigned timeout_ms) {
+  const auto start = std::chrono::steady_clock::now();
+  const FormulaRef whole = smt::f_and({smt::f_or(g.cases), g.formula, wf});
+  if (g.cases.size() <= 1) return smt::solve_policy(g.cases.empty() ? smt::f_and({g.formula, wf}) : whole, {}, timeout_ms);
+  auto first = smt::solve_policy(whole, {}, std::min(timeout_ms, 1500u));
+  if (first.status != smt::PolicySat::Unknown) return first;
+  smt::PolicySolveResult out;
+  out.status = smt::PolicySat::Unsat;
+  for (const auto& c : g.cases) {
+    const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const unsigned left = spent >= timeout_ms ? 1u : timeout_ms - static_cast<unsigned>(spent);
+    auto r = smt::solve_policy(smt::f_and({c, g.formula, wf}), {}, left);
+    if (r.status == smt::PolicySat::Sat) return r;
+    if (r.status == smt::PolicySat::Unknown) {
+      out.status = smt::PolicySat::Unknown;
+      out.reason = r.reason;
+    }
+  }
+  out.time_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace
+
 SearchResult search_request(const GoalBuilder& goal, const Universe& u, unsigned timeout_ms) {
   SearchResult out;
   const FormulaRef wf = well_formed(u);
   const Goal lower = goal(Approx::Lower);
   out.approximated = lower.approximated;
-  const auto r = smt::solve_policy(smt::f_and({lower.formula, wf}), {}, timeout_ms);
+  const auto r = solve_split(lower, wf, timeout_ms);
   out.solver_ms += r.time_ms;
   if (r.status == smt::PolicySat::Sat) {
     out.status = smt::PolicySat::Sat;
@@ -30,7 +61,7 @@ SearchResult search_request(const GoalBuilder& goal, const Universe& u, unsigned
     return out;
   }
   const Goal upper = goal(Approx::Upper);
-  const auto r2 = smt::solve_policy(smt::f_and({upper.formula, wf}), {}, timeout_ms);
+  const auto r2 = solve_split(upper, wf, timeout_ms);
   out.solver_ms += r2.time_ms;
   if (r2.status == smt::PolicySat::Unsat) {
     out.status = smt::PolicySat::Unsat;

@@ -14,7 +14,8 @@
 namespace verdict::policy {
 
 struct Goal {
-  FormulaRef formula;
+  FormulaRef formula;               ///< the goal: formula and OR(cases), or just formula
+  std::vector<FormulaRef> cases;    ///< optional split (one per Allow statement), solved one by one
   std::vector<std::string> approximated;  ///< non-empty when the encoding approximated
 };
 
