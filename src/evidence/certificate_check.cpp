@@ -1,5 +1,6 @@
 #include "evidence/certificate_check.h"
 
+#include <map>
 #include <set>
 
 #include "evidence/cvc5_encoder.h"
@@ -116,9 +117,16 @@ bool Checker::one_inductive() {
 }
 
 bool Checker::safety_k1() {
-  for (const transform::ViolationPath& v : sys_.violations) {
-    const std::string name = "safety of '" + p_.props.at(v.prop).description + "' from " + loc_name(v.from);
-    if (!discharge(name, ir::mk_and(inv(v.from), v.condition))) return false;
+  // One obligation per cut point: no violation path leaving it is feasible.
+  std::map<ir::LocId, std::vector<const transform::ViolationPath*>> by_cut;
+  for (const transform::ViolationPath& v : sys_.violations) by_cut[v.from].push_back(&v);
+  for (const auto& [from, paths] : by_cut) {
+    std::vector<Term> conditions;
+    for (const auto* v : paths) conditions.push_back(v->condition);
+    const std::string name = paths.size() == 1
+                                 ? "safety of '" + p_.props.at(paths[0]->prop).description + "' from " + loc_name(from)
+                                 : "safety of " + std::to_string(paths.size()) + " checks from " + loc_name(from);
+    if (!discharge(name, ir::mk_and(inv(from), ir::mk_or(conditions)))) return false;
   }
   return true;
 }

@@ -141,7 +141,13 @@ HornResult solve_horn(const HornSystem& system, const support::Deadline& deadlin
     p.set("timeout", ms);
     p.set("fp.engine", "spacer");
     s.set(p);
-    for (const HornClause& c : system.clauses) s.add(h.clause(c));
+    for (const HornClause& c : system.clauses) {
+      if (deadline.expired()) {
+        out.reason = "timeout while encoding the clauses";
+        return out;
+      }
+      s.add(h.clause(c));
+    }
     z3::check_result r;
     {
       HornCancelWatcher watcher(h.ctx(), deadline, budget_s);

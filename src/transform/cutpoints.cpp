@@ -1,6 +1,7 @@
 #include "transform/cutpoints.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <set>
@@ -75,41 +76,72 @@ std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added) {
   return points;
 }
 
-std::vector<std::vector<bool>> live_variables(const ir::Program& p) {
-  const std::size_t n = p.vars.size();
-  std::vector<std::vector<bool>> live(p.locs.size(), std::vector<bool>(n, false));
-  // Per edge: the live set at its source given the live set at its target.
-  auto transfer = [&](const ir::Edge& e, std::vector<bool> l) {
-    for (auto it = e.body.rbegin(); it != e.body.rend(); ++it) {
-      std::set<VarId> read;
-      if (it->term.valid()) collect_vars(it->term, read);
-      if (it->kind == ir::Stmt::Kind::Assign || it->kind == ir::Stmt::Kind::Havoc) l[it->var] = false;
-      for (VarId v : read) l[v] = true;
+namespace {
+
+using Bits = std::vector<std::uint64_t>;
+
+/// Per edge: variables read before written (gen) and variables written (kill).
+struct GenKill {
+  std::vector<VarId> gen, kill;
+};
+
+GenKill gen_kill(const ir::Edge& e) {
+  std::set<VarId> gen, kill;
+  for (auto it = e.body.rbegin(); it != e.body.rend(); ++it) {
+    if (it->kind == ir::Stmt::Kind::Assign || it->kind == ir::Stmt::Kind::Havoc) {
+      gen.erase(it->var);
+      kill.insert(it->var);
     }
-    return l;
-  };
+    if (it->term.valid()) collect_vars(it->term, gen);
+  }
+  return GenKill{{gen.begin(), gen.end()}, {kill.begin(), kill.end()}};
+}
+
+}  // namespace
+
+std::vector<std::vector<bool>> live_variables(const ir::Program& p, const std::vector<bool>& wanted) {
+  const std::size_t n = p.vars.size(), words = (n + 63) / 64;
+  std::vector<Bits> live(p.locs.size(), Bits(words, 0));
+  std::vector<GenKill> gk;
+  gk.reserve(p.edges.size());
+  for (const ir::Edge& e : p.edges) gk.push_back(gen_kill(e));
   std::vector<std::vector<std::size_t>> incoming(p.locs.size());
   for (std::size_t i = 0; i < p.edges.size(); ++i) incoming[p.edges[i].to].push_back(i);
   std::deque<LocId> work;
   std::vector<bool> queued(p.locs.size(), true);
   for (LocId l = 0; l < p.locs.size(); ++l) work.push_back(l);
+  Bits in(words);
   while (!work.empty()) {
     const LocId to = work.front();
     work.pop_front();
     queued[to] = false;
     for (std::size_t ei : incoming[to]) {
       const ir::Edge& e = p.edges[ei];
-      std::vector<bool> in = transfer(e, live[to]);
+      in = live[to];
+      for (VarId v : gk[ei].kill) in[v / 64] &= ~(std::uint64_t{1} << (v % 64));
+      for (VarId v : gk[ei].gen) in[v / 64] |= std::uint64_t{1} << (v % 64);
       bool changed = false;
-      for (std::size_t v = 0; v < n; ++v)
-        if (in[v] && !live[e.from][v]) live[e.from][v] = changed = true;
+      Bits& from = live[e.from];
+      for (std::size_t w = 0; w < words; ++w) {
+        const std::uint64_t merged = from[w] | in[w];
+        if (merged != from[w]) {
+          from[w] = merged;
+          changed = true;
+        }
+      }
       if (changed && !queued[e.from]) {
         queued[e.from] = true;
         work.push_back(e.from);
       }
     }
   }
-  return live;
+  std::vector<std::vector<bool>> out(p.locs.size());
+  for (LocId l = 0; l < p.locs.size(); ++l) {
+    if (!wanted.empty() && !wanted[l]) continue;
+    out[l].assign(n, false);
+    for (VarId v = 0; v < n; ++v) out[l][v] = (live[l][v / 64] >> (v % 64)) & 1;
+  }
+  return out;
 }
 
 namespace {
@@ -257,7 +289,7 @@ CutPointSystem build_cut_point_system(const ir::Program& p) {
   sys.cut_points = choose_cut_points(p, &sys.stats.added_beyond_loop_heads);
   sys.is_cut.assign(p.locs.size(), false);
   for (LocId l : sys.cut_points) sys.is_cut[l] = true;
-  sys.live = live_variables(p);
+  sys.live = live_variables(p, sys.is_cut);
   Summariser s(p, sys);
   for (LocId l : sys.cut_points) s.summarise(l);
   sys.stats.cut_points = sys.cut_points.size();

@@ -47,7 +47,8 @@ struct CutPointSystem {
   std::vector<ir::Variable> aux_vars;      ///< VarId num_program_vars + i
   std::vector<Segment> segments;
   std::vector<ViolationPath> violations;
-  /// Per location: the variables that may be read before written from there.
+  /// Per cut point: the variables that may be read before written from there (empty
+  /// vectors at other locations).
   std::vector<std::vector<bool>> live;
   CutPointStats stats;
 
@@ -66,7 +67,8 @@ std::vector<ir::LocId> choose_cut_points(const ir::Program& program, std::size_t
 /// Builds the summaries. Throws nothing; a program without cycles gets one cut point.
 CutPointSystem build_cut_point_system(const ir::Program& program);
 
-/// Live variables per location (backward data flow over all edges).
-std::vector<std::vector<bool>> live_variables(const ir::Program& program);
+/// Live variables per location (backward data flow over all edges); only the locations
+/// marked in `wanted` get their set (all when `wanted` is empty).
+std::vector<std::vector<bool>> live_variables(const ir::Program& program, const std::vector<bool>& wanted = {});
 
 }  // namespace verdict::transform

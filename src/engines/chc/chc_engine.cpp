@@ -29,8 +29,11 @@ smt::HornSystem horn_clauses(const ir::Program& program, const transform::CutPoi
     for (ir::VarId v : system.live_vars(s.to)) args.push_back(s.post.at(v));
     h.clauses.push_back(smt::HornClause{pred.at(s.from), s.guard, pred.at(s.to), std::move(args)});
   }
-  for (const transform::ViolationPath& v : system.violations)
-    h.clauses.push_back(smt::HornClause{pred.at(v.from), v.condition, std::nullopt, {}});
+  // One query per cut point: the disjunction of its violation paths.
+  std::map<ir::LocId, std::vector<Term>> bad;
+  for (const transform::ViolationPath& v : system.violations) bad[v.from].push_back(v.condition);
+  for (const auto& [from, conditions] : bad)
+    h.clauses.push_back(smt::HornClause{pred.at(from), ir::mk_or(conditions), std::nullopt, {}});
   return h;
 }
 
@@ -91,11 +94,15 @@ EngineResult ChcEngine::run(const ir::Program& program, const EngineContext& con
   const support::Deadline& deadline = context.deadline;
   const transform::CutPointSystem system = transform::build_cut_point_system(program);
   const smt::HornSystem h = horn_clauses(program, system);
+  EngineResult r;
+  if (deadline.expired()) {
+    r.reason = "timeout while building the Horn clauses";
+    return r;
+  }
   const SignedView view = [&](ir::VarId v) {
     return v < system.num_program_vars ? program.vars.at(v).is_signed
                                        : system.aux_vars.at(v - system.num_program_vars).is_signed;
   };
-  EngineResult r;
   // Integers first (exact encoding, Spacer is strongest there), then bit-vectors.
   if (auto hi = integer_horn(h, view)) {
     const double budget = deadline.remaining_ms() / 2000.0;

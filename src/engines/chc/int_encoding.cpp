@@ -62,6 +62,22 @@ class Encoder {
   std::set<std::pair<ir::VarId, unsigned>> vars;  // bit-vector variables met, with widths
 
  private:
+  Term boolean_uncached(const Term& t);
+  IntView number_uncached(const Term& t, bool prefer_signed);
+  /// Guards the recursion (deep straight-line terms): beyond it, no encoding.
+  struct Depth {
+    explicit Depth(unsigned& d) : d_(d) {
+      if (++d_ > 2000) {
+        --d_;
+        throw Unencodable{};
+      }
+    }
+    ~Depth() { --d_; }
+    unsigned& d_;
+  };
+  unsigned depth_ = 0;
+  std::unordered_map<const void*, Term> bool_memo_;
+  std::map<std::pair<const void*, bool>, IntView> num_memo_;
   IntView arith(const Term& t, bool prefer_signed);
   Term compare(const Term& t);
 
@@ -69,6 +85,23 @@ class Encoder {
 };
 
 Term Encoder::boolean(const Term& t) {
+  if (auto it = bool_memo_.find(t.id()); it != bool_memo_.end()) return it->second;
+  Depth guard(depth_);
+  Term r = boolean_uncached(t);
+  bool_memo_.emplace(t.id(), r);
+  return r;
+}
+
+IntView Encoder::number(const Term& t, bool prefer_signed) {
+  const auto key = std::make_pair(t.id(), prefer_signed);
+  if (auto it = num_memo_.find(key); it != num_memo_.end()) return it->second;
+  Depth guard(depth_);
+  IntView r = number_uncached(t, prefer_signed);
+  num_memo_.emplace(key, r);
+  return r;
+}
+
+Term Encoder::boolean_uncached(const Term& t) {
   switch (t.op()) {
     case Op::BoolConst: return t;
     case Op::Var: return t;
@@ -97,7 +130,7 @@ Term Encoder::compare(const Term& t) {
   }
 }
 
-IntView Encoder::number(const Term& t, bool prefer_signed) {
+IntView Encoder::number_uncached(const Term& t, bool prefer_signed) {
   if (!t.sort().is_bv()) throw Unencodable{};
   const unsigned w = t.sort().width();
   switch (t.op()) {

@@ -94,6 +94,7 @@ class Evaluator {
 
   BvRange range(const Term& t);
   int truth(const Term& t);  // 1, 0 or -1 (unknown)
+  int truth_uncached(const Term& t);
   void refine(const Term& cond, bool want, int depth = 0);
 
  private:
@@ -102,12 +103,20 @@ class Evaluator {
 
   AbsState& s_;
   std::unordered_map<const void*, BvRange> memo_;
+  std::unordered_map<const void*, int> truth_memo_;
+  unsigned depth_ = 0;  // recursion guard for deep straight-line terms
 };
 
 BvRange Evaluator::range(const Term& t) {
   const unsigned w = t.sort().width();
   if (auto it = memo_.find(t.id()); it != memo_.end()) return it->second;
   BvRange r = BvRange::top(w);
+  if (depth_ > 1500) return r;
+  ++depth_;
+  struct Leave {
+    unsigned& d;
+    ~Leave() { --d; }
+  } leave{depth_};
   bool args_ok = true;
   for (const Term& a : t.args())
     if (a.sort().is_bv() && a.sort().width() > 64) args_ok = false;
@@ -137,6 +146,19 @@ BvRange Evaluator::range(const Term& t) {
 }
 
 int Evaluator::truth(const Term& t) {
+  if (auto it = truth_memo_.find(t.id()); it != truth_memo_.end()) return it->second;
+  const int r = truth_uncached(t);
+  truth_memo_.emplace(t.id(), r);
+  return r;
+}
+
+int Evaluator::truth_uncached(const Term& t) {
+  if (depth_ > 1500) return -1;
+  ++depth_;
+  struct Leave {
+    unsigned& d;
+    ~Leave() { --d; }
+  } leave{depth_};
   switch (t.op()) {
     case Op::BoolConst: return t.bool_value() ? 1 : 0;
     case Op::Var: {
@@ -168,6 +190,7 @@ void Evaluator::restrict(const Term& t, const std::optional<BvRange>& r, int dep
     return;
   }
   memo_.clear();
+  truth_memo_.clear();
   if (t.op() == Op::Var) {
     auto m = meet(range(t), *r);
     if (!m) s_.bottom = true;
@@ -186,6 +209,7 @@ void Evaluator::restrict(const Term& t, const std::optional<BvRange>& r, int dep
     if (!back.is_top()) restrict(t.arg(0), back, depth);
   }
   memo_.clear();
+  truth_memo_.clear();
 }
 
 void Evaluator::refine_comparison(const Term& cond, bool want, int depth) {
