@@ -155,6 +155,12 @@ bool DebugNames::is_signed(const llvm::DIType* t) {
 }
 
 std::string DebugNames::file_name(llvm::StringRef file, llvm::StringRef directory) const {
+  const std::string key = directory.str() + '\0' + file.str();
+  if (auto it = file_names_.find(key); it != file_names_.end()) return it->second;
+  return file_names_[key] = resolve_file_name(file, directory);
+}
+
+std::string DebugNames::resolve_file_name(llvm::StringRef file, llvm::StringRef directory) const {
   std::filesystem::path full(file.str());
   if (full.is_relative() && !directory.empty()) full = std::filesystem::path(directory.str()) / full;
   std::error_code ec;

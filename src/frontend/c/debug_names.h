@@ -40,6 +40,7 @@ class DebugNames {
   [[nodiscard]] std::string file_name(llvm::StringRef file, llvm::StringRef directory) const;
 
  private:
+  [[nodiscard]] std::string resolve_file_name(llvm::StringRef file, llvm::StringRef directory) const;
   /// "a[i]", "x", "*p" for the object a pointer designates.
   [[nodiscard]] std::string describe_object(const llvm::Value* p, int depth) const;
   /// "(a + b)" for the result of an llvm.*.with.overflow intrinsic.
@@ -47,6 +48,7 @@ class DebugNames {
 
   std::unordered_map<const llvm::Value*, const llvm::DILocalVariable*> vars_;
   std::string main_canonical_;
+  mutable std::unordered_map<std::string, std::string> file_names_;  ///< memo of file_name()
   std::string main_path_;
 };
 

@@ -115,7 +115,8 @@ ir::Sort Translator::sort_of(const llvm::Type* t) const {
 
 ir::VarId Translator::fresh_var(const std::string& name, const ir::Sort& sort) {
   std::string unique = name;
-  for (unsigned k = 1; !var_names_.insert(unique).second; ++k) unique = name + "." + std::to_string(k);
+  unsigned& next = name_suffix_[name];
+  while (!var_names_.insert(unique).second) unique = name + "." + std::to_string(++next);
   return program_.add_var(ir::Variable{unique, sort, {}, {}, false, {}});
 }
 

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <llvm/IR/DataLayout.h>
@@ -155,7 +156,8 @@ class Translator {
   unsigned ptr_bits_ = 64;
   std::deque<std::unique_ptr<Instance>> instances_;
   std::map<std::string, unsigned> prefix_count_;
-  std::set<std::string> var_names_;
+  std::unordered_set<std::string> var_names_;
+  std::unordered_map<std::string, unsigned> name_suffix_;  ///< last suffix used per base name
   std::set<std::string> assumed_;
   std::optional<ir::LocId> stop_;
   SourceLocation last_loc_;
