@@ -220,12 +220,21 @@ class Runner {
     if (out.size() == 1) return out[0];
     std::vector<std::size_t> enabled;
     for (std::size_t e : out) {
+      // A trial run records nothing; only the outcome fields change, and are restored.
       State scratch = ex_.final_state;
       std::size_t cursor = cursor_;
-      Execution saved = ex_;
+      const Execution::Outcome outcome = ex_.outcome;
+      const std::size_t used = ex_.inputs_used;
+      std::string message = ex_.message;
+      const PropId prop = ex_.prop;
+      const SourceLocation loc = ex_.loc;
       execute(e, scratch, cursor, nullptr);
       if (ex_.outcome != Execution::Outcome::Blocked) enabled.push_back(e);
-      ex_ = std::move(saved);
+      ex_.outcome = outcome;
+      ex_.inputs_used = used;
+      ex_.message = std::move(message);
+      ex_.prop = prop;
+      ex_.loc = loc;
     }
     if (enabled.size() == 1) return enabled[0];
     if (enabled.empty()) finish(Execution::Outcome::Blocked, "no outgoing edge is enabled");
