@@ -74,15 +74,9 @@ void Translator::translate_alloca(Instance& inst, const llvm::AllocaInst& a, Cur
   const auto* count = llvm::dyn_cast<llvm::ConstantInt>(a.getArraySize());
   if (count == nullptr) return translate_vla(inst, a, cur);
   const std::uint64_t size = layout_.getTypeAllocSize(a.getAllocatedType()).getFixedSize() * count->getZExtValue();
-  const std::uint64_t base = align_up(next_stack_, std::max<std::uint64_t>(16, a.getAlign().value()));
-  if (base + size + 16 >= (ptr_bits_ == 32 ? 0xF0000000ull : 0x100000000000ull))
-    throw NotModelled{"stack data too large for the memory model"};
-  next_stack_ = base + std::max<std::uint64_t>(size, 1) + 16;
-  const DebugNames& names = names_;
-  const llvm::DILocalVariable* dv = names.variable_of(&a);
+  const llvm::DILocalVariable* dv = names_.variable_of(&a);
   const std::string name = inst.prefix + "." + (dv ? dv->getName().str() : a.getName().str());
-  objects_.push_back(MemObject{name, base, size, false, false, {}, &inst});
-  inst.objects[&a] = objects_.size() - 1;
+  const std::uint64_t base = allocate_stack_object(inst, &a, name, size, a.getAlign().value());
   inst.values[&a] = ir::mk_bv(ptr_bits_, base);
   // An inlined callee may run many times: give its locals fresh arbitrary contents.
   if (!inst.is_entry && size <= 256 && size > 0) {
@@ -94,6 +88,33 @@ void Translator::translate_alloca(Instance& inst, const llvm::AllocaInst& a, Cur
       bytes.push_back(ir::mk_select(program_.var_term(*fresh_mem_), ir::mk_bv(ptr_bits_, base + k)));
     store_bytes(ir::mk_bv(ptr_bits_, base), bytes, Region::Stack, cur, loc);
   }
+}
+
+std::uint64_t Translator::allocate_stack_object(Instance& inst, const llvm::Value* key, const std::string& name,
+                                                std::uint64_t size, std::uint64_t align) {
+  const std::uint64_t base = align_up(next_stack_, std::max<std::uint64_t>(16, align));
+  if (base + size + 16 >= (ptr_bits_ == 32 ? 0xF0000000ull : 0x100000000000ull))
+    throw NotModelled{"stack data too large for the memory model"};
+  next_stack_ = base + std::max<std::uint64_t>(size, 1) + 16;
+  objects_.push_back(MemObject{name, base, size, false, false, {}, &inst});
+  inst.objects[key] = objects_.size() - 1;
+  return base;
+}
+
+Term Translator::copy_byval_argument(Instance& caller, Instance& callee, const llvm::CallBase& call, unsigned i,
+                                     Cursor& cur) {
+  const llvm::Value* actual = call.getArgOperand(i);
+  const std::uint64_t size = layout_.getTypeAllocSize(call.getParamByValType(i)).getFixedSize();
+  if (size > kMaxCopy) throw NotModelled{"struct of more than 4096 bytes passed by value"};
+  const SourceLocation loc = loc_of(call);
+  const llvm::Argument* param = callee.fn->getArg(i);
+  const std::string name = callee.prefix + "." + (param->hasName() ? param->getName().str() : "byval");
+  const std::uint64_t base = allocate_stack_object(callee, param, name, size, 16);
+  if (size == 0) return ir::mk_bv(ptr_bits_, base);
+  const Term src = value_term(caller, actual, cur);
+  const std::vector<Term> bytes = load_bytes(src, size, check_access(caller, actual, src, size, false, cur, loc));
+  store_bytes(ir::mk_bv(ptr_bits_, base), bytes, Region::Stack, cur, loc);
+  return ir::mk_bv(ptr_bits_, base);
 }
 
 void Translator::translate_vla(Instance& inst, const llvm::AllocaInst& a, Cursor& cur) {
@@ -165,7 +186,8 @@ std::optional<std::size_t> Translator::base_object(const Instance& start, const 
                op && (op->getOpcode() == llvm::Instruction::BitCast ||
                       op->getOpcode() == llvm::Instruction::AddrSpaceCast)) {
       ptr = op->getOperand(0);
-    } else if (const auto* arg = llvm::dyn_cast<llvm::Argument>(ptr); arg && inst->call_site) {
+    } else if (const auto* arg = llvm::dyn_cast<llvm::Argument>(ptr);
+               arg && inst->call_site && inst->objects.count(arg) == 0) {  // byval copies are objects
       ptr = inst->call_site->getArgOperand(arg->getArgNo());
       inst = inst->caller;
     } else {

@@ -204,7 +204,9 @@ void Translator::inline_call(Instance& caller, const llvm::CallBase& call, const
   if (!call.getType()->isVoidTy()) inst.ret_var = var_for(caller, &call);
   inst.ret_loc = program_.add_loc(inst.prefix + ".return", loc);
   for (const llvm::Argument& arg : callee.args()) {
-    const Term value = value_term(caller, call.getArgOperand(arg.getArgNo()), cur);
+    const unsigned i = arg.getArgNo();
+    const Term value = call.isByValArgument(i) ? copy_byval_argument(caller, inst, call, i, cur)
+                                               : value_term(caller, call.getArgOperand(i), cur);
     cur.stmts.push_back(Stmt::assign(var_for(inst, &arg), value, loc));
   }
   translate_body(inst);

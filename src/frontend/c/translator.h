@@ -129,6 +129,12 @@ class Translator {
                       bool is_store, Cursor& cur, const SourceLocation& loc);
   ir::Term inside_object(const MemObject& o, const ir::Term& addr, std::uint64_t n) const;
   void translate_vla(Instance& inst, const llvm::AllocaInst& a, Cursor& cur);
+  /// A new stack object of `inst` (keyed by `key` in inst.objects); returns its base address.
+  std::uint64_t allocate_stack_object(Instance& inst, const llvm::Value* key, const std::string& name,
+                                      std::uint64_t size, std::uint64_t align);
+  /// The callee's private copy of a struct passed by value (byval): its address.
+  ir::Term copy_byval_argument(Instance& caller, Instance& callee, const llvm::CallBase& call, unsigned i,
+                               Cursor& cur);
   std::vector<ir::Stmt> initial_memory();
   void finish_access_checks();
 

@@ -357,6 +357,19 @@ TEST(CFrontendRun, AssumeBlocksAndNondetBoolIsZeroOrOne) {
             ir::Execution::Outcome::Violated);
 }
 
+TEST(CFrontendRun, StructPassedByValueIsCopied) {
+  const char* code =
+      "void reach_error(void);\n"
+      "struct B { int a[10]; };\n"
+      "int f(struct B b) { b.a[0] = 5; return b.a[1]; }\n"
+      "int main(void) { struct B x = {0}; x.a[1] = 3; int r = f(x); if (x.a[0] != 0 || r != 3) reach_error(); return 0; }\n";
+  for (DataModel model : {DataModel::LP64, DataModel::ILP32}) {
+    const ir::Program p = translate(code, "main", model);
+    const ir::Execution e = run_main(p);
+    EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+  }
+}
+
 TEST(CFrontendRun, OverflowIsViolatedConcretely) {
   const ir::Program p = translate("int g(int x) { return x + 1; }\n", "g");
   const ir::Execution e = run_main(p, {ir::Value::of_bv(32, 0x7fffffff)});
