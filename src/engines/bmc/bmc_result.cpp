@@ -136,26 +136,49 @@ EngineResult BmcRun::exhaustive() {
   return r;
 }
 
+namespace {
+
+/// Where a check with condition `false` on edge `e` is decided: the branching location
+/// in front of it (an assert's `if`), found over at most one assume-only edge.
+ir::LocId decision_site(const ir::Program& p, const ir::Edge& e) {
+  if (p.outgoing(e.from).size() > 1) return e.from;
+  std::optional<std::size_t> single_in;
+  for (std::size_t i = 0; i < p.edges.size(); ++i) {
+    if (p.edges[i].to != e.from) continue;
+    if (single_in) return e.from;
+    single_in = i;
+  }
+  if (!single_in) return e.from;
+  const ir::Edge& in = p.edges[*single_in];
+  for (const ir::Stmt& st : in.body)
+    if (st.kind != ir::Stmt::Kind::Assume) return e.from;
+  return p.outgoing(in.from).size() > 1 ? in.from : e.from;
+}
+
+}  // namespace
+
 std::vector<PropertyStatus> BmcRun::statuses() {
-  // A check whose condition is `false` (a reach_error() call, the failing branch of an
-  // assert) is safe exactly when unreachable: only conditional checks can be vacuous.
+  // A check with a condition is vacuous if no execution reaches it. A check with condition
+  // `false` (a reach_error() call, the failing branch of an assert) is safe exactly when
+  // unreachable, so its vacuity is that of the branch deciding it (the decision site).
   std::map<ir::PropId, std::vector<Term>> reach;
-  std::set<ir::PropId> conditional;
+  std::map<ir::PropId, std::set<ir::LocId>> sites;
   for (const ir::Edge& e : p_.edges)
-    for (const ir::Stmt& s : e.body)
-      if (s.kind == ir::Stmt::Kind::Check && !is_incomplete(p_, s.prop)) {
-        reach[s.prop];
-        if (!s.term.is_false()) conditional.insert(s.prop);
+    for (const ir::Stmt& st : e.body)
+      if (st.kind == ir::Stmt::Kind::Check && !is_incomplete(p_, st.prop)) {
+        reach[st.prop];
+        if (st.term.is_false()) sites[st.prop].insert(decision_site(p_, e));
       }
-  for (const CheckInstance& inst : unroller_.instances())
-    if (!inst.reach.is_false() && reach.count(inst.prop)) reach[inst.prop].push_back(inst.reach);
+  for (const CheckInstance& inst : unroller_.instances()) {
+    const ir::Stmt& st = p_.edges[unroller_.steps()[inst.step].edge].body[inst.stmt];
+    if (!inst.reach.is_false() && reach.count(inst.prop) && !st.term.is_false()) reach[inst.prop].push_back(inst.reach);
+  }
+  for (const Node& node : unroller_.nodes())
+    for (auto& [prop_id, locs] : sites)
+      if (locs.count(node.loc) && !node.reach.is_false()) reach[prop_id].push_back(node.reach);
   std::vector<PropertyStatus> out;
   for (const auto& [prop_id, conditions] : reach) {
     const ir::Property& prop = p_.props.at(prop_id);
-    if (!conditional.count(prop_id)) {
-      out.push_back(PropertyStatus{ir::to_string(ir::property_class(prop.kind)), prop.description, prop.loc, "safe"});
-      continue;
-    }
     bool unreachable = conditions.empty();
     if (!unreachable && !ctx_.deadline.expired()) {
       unreachable = check_any(conditions) == smt::SatResult::Unsat;

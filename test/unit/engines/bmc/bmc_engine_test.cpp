@@ -213,3 +213,31 @@ TEST(Bmc, MergedPathsKeepTheirOwnValues) {
 }
 
 }  // namespace verdict::engines::bmc
+
+namespace verdict::engines::bmc {
+
+TEST(Bmc, AssertBranchIsUnreachableOnlyWhenItsDecisionIs) {
+  // havoc x; [assume x > 10]; if (x < 5) ok else check(false) — the assert's branch.
+  for (bool contradictory : {false, true}) {
+    Program p = make_program();
+    const VarId x = bv_var(p, "x");
+    const LocId l0 = p.add_loc("init"), l1 = p.add_loc("assert"), fail = p.add_loc("fail"),
+                done = p.add_loc("exit");
+    p.init = l0;
+    p.exit = done;
+    const PropId a = p.add_prop(PropertyKind::Assertion, "assertion x < 20", {"test.c", 3, 0});
+    std::vector<Stmt> start{Stmt::havoc(x, "__VERIFIER_nondet_uint()"), Stmt::assume(ult(v(p, x), c32(20)))};
+    if (contradictory) start.push_back(Stmt::assume(ult(c32(30), v(p, x))));
+    p.add_edge(l0, l1, start);
+    const Term ok = ult(v(p, x), c32(20));
+    p.add_edge(l1, done, {Stmt::assume(ok)});
+    p.add_edge(l1, fail, {Stmt::assume(mk_not(ok))});
+    p.add_edge(fail, done, {Stmt::check(a, mk_false())});
+    EngineResult r = run_bmc(p);
+    ASSERT_EQ(r.status, Status::Safe) << r.reason;
+    ASSERT_EQ(r.properties.size(), 1u);
+    EXPECT_EQ(r.properties[0].status, contradictory ? "unreachable" : "safe");
+  }
+}
+
+}  // namespace verdict::engines::bmc
