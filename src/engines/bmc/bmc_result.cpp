@@ -79,6 +79,12 @@ EngineResult BmcRun::unknown(std::string reason) {
   return r;
 }
 
+std::string BmcRun::stopped_reason() const {
+  const std::string explored = std::to_string(depth());
+  return ctx_.deadline.cancelled() ? "cancelled after exploring " + explored + " steps"
+                                   : "time limit reached after exploring " + explored + " steps";
+}
+
 EngineResult BmcRun::gave_up() {
   const std::string explored = std::to_string(depth() - 1);
   const std::string why = solver_->reason_unknown();

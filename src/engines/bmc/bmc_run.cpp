@@ -24,12 +24,12 @@ EngineResult BmcRun::run() {
   while (true) {
     if (unroller_.open().empty()) return exhaustive();
     if (ctx_.deadline.expired())
-      return unknown("time limit reached after exploring " + std::to_string(depth()) + " steps");
+      return unknown(stopped_reason());
     if (depth() >= ctx_.options.max_steps)
       return unknown("no violation within " + std::to_string(depth()) +
                      " steps (program has paths longer than the bound)");
     if (!unroller_.expand(ctx_.deadline))
-      return unknown("time limit reached after exploring " + std::to_string(depth()) + " steps");
+      return unknown(stopped_reason());
     const std::size_t n = unroller_.instances().size();
     if (n > queried) {
       const Found f = query_real(queried, n);

@@ -51,6 +51,8 @@ class BmcRun {
   EngineResult unknown(std::string reason);
   /// Unknown after a solver query that did not finish.
   EngineResult gave_up();
+  /// "time limit reached after exploring N steps" (or "cancelled ..." by the portfolio).
+  std::string stopped_reason() const;
   /// True if the program's control-flow automaton has no cycle.
   bool acyclic() const;
   std::vector<PropertyStatus> statuses();

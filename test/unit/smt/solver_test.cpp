@@ -121,7 +121,7 @@ TEST(Solver, HardQueryRespectsTimeout) {
   const auto start = std::chrono::steady_clock::now();
   const SatResult r = s->check({}, support::Deadline(0.2));
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(secs, 2.0);
+  EXPECT_LT(secs, 3.0);
   if (r == SatResult::Sat) {
     auto va = s->model_value(a), vb = s->model_value(b);
     EXPECT_EQ(va->bits * vb->bits, 0xC5B1D4B1F6A92B2Dull);
