@@ -241,3 +241,31 @@ TEST(Bmc, AssertBranchIsUnreachableOnlyWhenItsDecisionIs) {
 }
 
 }  // namespace verdict::engines::bmc
+
+namespace verdict::engines::bmc {
+
+TEST(Bmc, MathematicalIntegersAreProvedAndRefuted) {
+  for (bool violable : {false, true}) {
+    Program p = make_program("test.py", "g");
+    p.language = "Python";
+    const VarId x = p.add_var(Variable{"x", Sort::integer(), "x", "int", true, {}});
+    const LocId l0 = p.add_loc("init"), done = p.add_loc("exit");
+    p.init = l0;
+    p.exit = done;
+    const PropId a = p.add_prop(PropertyKind::Assertion, "assertion", {"test.py", 2, 0});
+    const Term xv = v(p, x);
+    const Term cond = violable ? mk_not(mk_eq(mk_binary(Op::IntFloorDiv, xv, mk_int(-2)), mk_int(-3)))
+                               : mk_binary(Op::Lt, xv, mk_binary(Op::Add, xv, mk_int(1)));
+    p.add_edge(l0, done, {Stmt::havoc(x, "parameter x"), Stmt::check(a, cond)});
+    EngineResult r = run_bmc(p);
+    if (!violable) {
+      EXPECT_EQ(r.status, Status::Safe) << r.reason;
+      continue;
+    }
+    expect_replays(p, r);
+    const std::int64_t found = r.counterexample->havoc_values[0].ivalue;
+    EXPECT_TRUE(found == 5 || found == 6) << found;  // 5 // -2 == 6 // -2 == -3
+  }
+}
+
+}  // namespace verdict::engines::bmc
