@@ -1,6 +1,7 @@
 #include "policy/encoder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "policy/evaluator.h"
 #include "policy/public_rule.h"
@@ -122,6 +123,21 @@ Universe Universe::of(const std::vector<const Policy*>& policies, const std::vec
         k.set_valued = k.set_valued || c.qualifier != SetQualifier::None;
         ++uses[c.key];
       }
+  // Keys read by policy variables (`${key}`) carry one string value.
+  auto note_variables = [&](const Pattern& pat) {
+    for (const auto& piece : pat.pieces) {
+      if (piece.kind != Kind::Variable) continue;
+      KeyInfo& k = u.keys[piece.text];
+      if (k.key.empty()) k.key = k.as_written = piece.text;
+      k.cls = merge_class(k.cls, ValueClass::String, k.conflicting);
+    }
+  };
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements) {
+      for (const auto& r : st.resources) note_variables(r);
+      for (const auto& c : st.conditions)
+        for (const auto& v : c.values) note_variables(v.pattern);
+    }
   for (auto& [key, k] : u.keys) k.slots = std::max(1u, uses[key]);
   return u;
 }
@@ -184,10 +200,38 @@ class StatementEncoder {
   // (a superset) when erring upwards, by false otherwise.
   FormulaRef pattern_atom(const std::string& var, const Pattern& p, bool ignore_case, bool positive) {
     if (!p.has_variable()) return glob_atom(var, p, ignore_case);
+    if (!ignore_case)
+      if (auto exact = variable_glob(var, p)) return *exact;
     const bool superset = (o_.approx == Approx::Upper) == positive;
     const std::string note = st_.label() + ": policy variable in \"" + p.raw + "\"";
     if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(note);
     return superset ? glob_atom(var, p, ignore_case) : f_false();
+  }
+
+  // A star-only pattern whose variables read single string keys, exactly: the variable is the
+  // key's value when present, else its default; without either the pattern matches nothing.
+  std::optional<FormulaRef> variable_glob(const std::string& var, const Pattern& p) {
+    std::vector<StrTerm> parts(1);
+    std::vector<FormulaRef> defined;
+    for (const auto& piece : p.pieces) {
+      switch (piece.kind) {
+        case Kind::Question: return std::nullopt;
+        case Kind::Star: parts.emplace_back(); break;
+        case Kind::Literal: parts.back().push_back({piece.text, "", ""}); break;
+        case Kind::Variable: {
+          auto it = u_.keys.find(piece.text);
+          if (it == u_.keys.end() || it->second.conflicting || it->second.set_valued ||
+              it->second.cls != ValueClass::String)
+            return std::nullopt;
+          const std::string present = present_var(piece.text);
+          parts.back().push_back({piece.fallback.value_or(""), slot_var(piece.text, 0), present});
+          if (!piece.fallback) defined.push_back(f_bool(present));
+          break;
+        }
+      }
+    }
+    defined.push_back(f_glob_terms(var, std::move(parts)));
+    return f_and(std::move(defined));
   }
 
   FormulaRef any_pattern(const std::string& var, const std::vector<Pattern>& ps, bool negate, bool positive) {

@@ -145,6 +145,12 @@ FormulaRef f_in_regex(const std::string& var, RegexRef regex) {
 FormulaRef f_glob(const std::string& var, std::vector<std::string> parts) {
   if (parts.size() == 1) return f_str_eq(var, parts[0]);
   if (parts.size() == 2 && parts[0].empty() && parts[1].empty()) return f_true();
+  std::vector<StrTerm> terms;
+  for (auto& p : parts) terms.push_back({StrPiece{std::move(p), "", ""}});
+  return f_glob_terms(var, std::move(terms));
+}
+
+FormulaRef f_glob_terms(const std::string& var, std::vector<StrTerm> parts) {
   auto f = make(FormulaKind::Glob);
   f->var = var;
   f->sort = VarSort::String;

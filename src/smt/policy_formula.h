@@ -40,6 +40,15 @@ RegexRef re_literal_ignore_case(const std::string& text);
 enum class VarSort { Bool, String, Int, Real, Bits128 };
 enum class CmpOp { Lt, Le, Eq, Ge, Gt };
 
+/// A piece of a string term: literal `text`, or (when `var` is set) the string variable `var`
+/// if Bool `present` holds and else `text` (a fallback value).
+struct StrPiece {
+  std::string text;
+  std::string var;
+  std::string present;
+};
+using StrTerm = std::vector<StrPiece>;  ///< concatenation of pieces
+
 struct PolicyFormula;
 using FormulaRef = std::shared_ptr<const PolicyFormula>;
 
@@ -53,7 +62,7 @@ struct PolicyFormula {
   CmpOp op = CmpOp::Eq;
   RegexRef regex;
   std::array<std::uint8_t, 16> lo{}, hi{};  ///< BitsInRange: inclusive, big-endian
-  std::vector<std::string> parts;  ///< Glob: the literal pieces between `*`s
+  std::vector<StrTerm> parts;  ///< Glob: the terms between `*`s
   std::vector<FormulaRef> kids;
 };
 
@@ -69,6 +78,8 @@ FormulaRef f_in_regex(const std::string& var, RegexRef regex);
 /// var matches parts[0] * parts[1] * ... * parts[n-1] (`*` = any string; no other wildcard).
 /// Decided with prefix/suffix/index-of constraints, which Z3 handles far better than `.*`.
 FormulaRef f_glob(const std::string& var, std::vector<std::string> parts);
+/// The same with terms that may contain string variables (policy variables).
+FormulaRef f_glob_terms(const std::string& var, std::vector<StrTerm> parts);
 /// `var op constant`, var of sort Int or Real, constant a decimal literal.
 FormulaRef f_compare(const std::string& var, VarSort sort, CmpOp op, const std::string& constant);
 FormulaRef f_bits_in_range(const std::string& var, const std::array<std::uint8_t, 16>& lo,

@@ -102,23 +102,35 @@ class Translator {
     return v == c;
   }
 
+  z3::expr term(const StrTerm& t) {
+    z3::expr acc = str("");
+    bool first = true;
+    for (const auto& p : t) {
+      z3::expr e = p.var.empty() ? str(p.text)
+                                 : z3::ite(var(p.present, VarSort::Bool), var(p.var, VarSort::String), str(p.text));
+      acc = first ? e : z3::concat(acc, e);
+      first = false;
+    }
+    return acc;
+  }
+
   // Star-only glob: prefix, suffix, and the middle pieces found left to right (leftmost
   // occurrences are always a valid choice when `*` is the only wildcard).
   z3::expr glob(const PolicyFormula& f) {
     z3::expr x = var(f.var, VarSort::String);
-    const std::string& first = f.parts.front();
-    const std::string& last = f.parts.back();
+    if (f.parts.size() == 1) return x == term(f.parts[0]);
+    const z3::expr first = term(f.parts.front()), last = term(f.parts.back());
     z3::expr_vector all(ctx_);
-    if (!first.empty()) all.push_back(z3::prefixof(str(first), x));
-    if (!last.empty()) all.push_back(z3::suffixof(str(last), x));
-    z3::expr pos = ctx_.int_val(static_cast<int>(first.size()));
+    all.push_back(z3::prefixof(first, x));
+    all.push_back(z3::suffixof(last, x));
+    z3::expr pos = first.length();
     for (std::size_t i = 1; i + 1 < f.parts.size(); ++i) {
-      if (f.parts[i].empty()) continue;
-      z3::expr at = z3::indexof(x, str(f.parts[i]), pos);
+      const z3::expr mid = term(f.parts[i]);
+      z3::expr at = z3::indexof(x, mid, pos);
       all.push_back(at >= 0);
-      pos = at + ctx_.int_val(static_cast<int>(f.parts[i].size()));
+      pos = at + mid.length();
     }
-    all.push_back(pos <= x.length() - ctx_.int_val(static_cast<int>(last.size())));
+    all.push_back(pos <= x.length() - last.length());
     return z3::mk_and(all);
   }
 

@@ -91,7 +91,7 @@ TEST(PolicyQuestions, OwnerAccountIsNotAnOutsider) {
 
 TEST(PolicyQuestions, PolicyVariablesGiveDontKnowNamingTheStatement) {
   const auto a = policy_public(doc(R"({"Sid":"Home","Effect":"Allow","Principal":"*","Action":"s3:GetObject",
-      "Resource":"arn:aws:s3:::b/${aws:FederatedProvider}/*"})"));
+      "Resource":"arn:aws:s3:::b/${aws:FederatedProvider}?/*"})"));
   EXPECT_EQ(a.verdict, Verdict::DontKnow);
   EXPECT_NE(a.reason.find("Sid \"Home\""), std::string::npos) << a.reason;
 }
@@ -112,6 +112,36 @@ TEST(PolicyQuestions, AllowsNamesTheDecidingStatement) {
       PolicyRequest{"anonymous", "s3:DeleteObject", "arn:aws:s3:::b/x", {}});
   EXPECT_EQ(a.verdict, Verdict::No);
   EXPECT_EQ(a.statements, std::vector<std::string>{"Sid \"D\""});
+}
+
+}  // namespace
+}  // namespace verdict::policy
+
+namespace verdict::policy {
+namespace {
+
+TEST(PolicyEncoding, PolicyVariablesAreModelledExactly) {
+  const Policy p = parse_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*",
+      "Resource":"arn:aws:s3:::b/${aws:username}/*"},{"Effect":"Deny","Action":"*","Resource":"*",
+      "Condition":{"StringNotEquals":{"aws:PrincipalTag/team":"${aws:username, 'nobody'}"}}}]})", "p");
+  const std::string u = "arn:aws:iam::111122223333:user/alice";
+  const std::vector<PolicyRequest> requests = {
+      {u, "s3:GetObject", "arn:aws:s3:::b/alice/x", {{"aws:username", {{"alice"}, false}}, {"aws:PrincipalTag/team", {{"alice"}, false}}}},
+      {u, "s3:GetObject", "arn:aws:s3:::b/alice/x", {{"aws:username", {{"alice"}, false}}, {"aws:PrincipalTag/team", {{"bob"}, false}}}},
+      {u, "s3:GetObject", "arn:aws:s3:::b/bob/x", {{"aws:username", {{"alice"}, false}}, {"aws:PrincipalTag/team", {{"alice"}, false}}}},
+      {u, "s3:GetObject", "arn:aws:s3:::b/alice/x", {{"aws:PrincipalTag/team", {{"nobody"}, false}}}},
+  };
+  for (const auto& r : requests) {
+    Universe un = Universe::of({&p}, {}, {r.principal});
+    auto fixed = request_equals(un, r);
+    ASSERT_TRUE(fixed.has_value());
+    const Encoding e = encode_allowed(p, un, {Approx::Upper, std::nullopt});
+    EXPECT_TRUE(e.approximated.empty());
+    const auto res = smt::solve_policy(smt::f_and({e.allowed, *fixed, well_formed(un)}), {}, 10000);
+    EXPECT_EQ(res.status == smt::PolicySat::Sat, evaluate(p, r).allowed) << r.resource;
+  }
+  EXPECT_TRUE(evaluate(p, requests[0]).allowed);
+  EXPECT_FALSE(evaluate(p, requests[1]).allowed);
 }
 
 }  // namespace
