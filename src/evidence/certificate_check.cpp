@@ -22,6 +22,10 @@ std::string prove_unsat(const Term& formula, const support::Deadline& deadline) 
   try {
     cvc5::Solver solver;
     solver.setOption("tlimit-per", std::to_string(ms));
+    try {  // CaDiCaL decides the bit-blasted obligations far faster than the default MiniSat
+      solver.setOption("bv-sat-solver", "cadical");
+    } catch (const cvc5::CVC5ApiException&) {
+    }
     Cvc5Encoder encoder(solver);
     solver.assertFormula(encoder.encode(formula));
     const cvc5::Result r = solver.checkSat();
