@@ -23,7 +23,7 @@ smt::PolicySolveResult solve_split(const Goal& g, const FormulaRef& wf, unsigned
   const auto start = std::chrono::steady_clock::now();
   const FormulaRef whole = smt::f_and({smt::f_or(g.cases), g.formula, wf});
   if (g.cases.size() <= 1) return smt::solve_policy(g.cases.empty() ? smt::f_and({g.formula, wf}) : whole, {}, timeout_ms);
-  auto first = smt::solve_policy(whole, {}, std::min(timeout_ms, 1500u));
+  auto first = smt::solve_policy(whole, {}, std::min(timeout_ms, 400u));
   if (first.status != smt::PolicySat::Unknown) return first;
   smt::PolicySolveResult out;
   out.status = smt::PolicySat::Unsat;

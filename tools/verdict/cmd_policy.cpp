@@ -126,7 +126,7 @@ int run_bench(const PolicyFlags& f) {
   } else {
     std::printf("policies %zu: ", files.size());
     for (const auto& [k, n] : counts) std::printf("%s %d  ", k.c_str(), n);
-    std::printf("\nmedian %.1f ms, p95 %.1f ms, max %.1f ms (%s), over 2 s: %lld\n", j["median_ms"].get<double>(),
+    std::printf("\nmedian %.2f ms, p95 %.2f ms, max %.1f ms (%s), over 2 s: %lld\n", j["median_ms"].get<double>(),
                 j["p95_ms"].get<double>(), j["max_ms"].get<double>(), slowest.c_str(),
                 static_cast<long long>(j["over_2s"].get<long>()));
   }
