@@ -54,12 +54,12 @@ AbsState join_states(const AbsState& a, const AbsState& b, bool keep_defs) {
   return r;
 }
 
-AbsState widen_states(const AbsState& old, const AbsState& next) {
+AbsState widen_states(const AbsState& old, const AbsState& next, const std::vector<i128>& thresholds) {
   if (old.bottom) return next;
   AbsState r = join_states(old, next, false);
   for (auto& [v, x] : r.ranges) {
     auto o = old.ranges.find(v);
-    if (o != old.ranges.end()) x = widen(o->second, x);
+    if (o != old.ranges.end()) x = widen(o->second, x, thresholds);
   }
   std::erase_if(r.ranges, [](const auto& e) { return e.second.is_top(); });
   return r;
@@ -351,6 +351,7 @@ class Fixpoint {
         states_(p.locs.size()) {
     for (ir::LocId l : cuts) is_cut_[l] = true;
     order_ = reverse_postorder();
+    thresholds_ = program_constants();
   }
 
   bool solve();
@@ -360,6 +361,8 @@ class Fixpoint {
 
  private:
   std::vector<std::size_t> reverse_postorder() const;
+  std::vector<i128> program_constants() const;
+  std::vector<i128> thresholds_;
 
   const ir::Program& p_;
   const support::Deadline& deadline_;
@@ -395,6 +398,29 @@ std::vector<std::size_t> Fixpoint::reverse_postorder() const {
   return rank;
 }
 
+std::vector<i128> Fixpoint::program_constants() const {
+  // Widening thresholds: every small bit-vector constant c of the program's statements
+  // (read both as signed and unsigned) and c +- 1.
+  std::set<i128> out;
+  std::set<const void*> seen;
+  for (const ir::Edge& e : p_.edges)
+    for (const ir::Stmt& st : e.body) {
+      if (!st.term.valid()) continue;
+      std::vector<Term> stack{st.term};
+      while (!stack.empty() && out.size() < 600) {
+        Term t = stack.back();
+        stack.pop_back();
+        if (!seen.insert(t.id()).second) continue;
+        if (t.op() == Op::BvConst && t.sort().width() <= 64) {
+          for (i128 c : {static_cast<i128>(t.bits()), static_cast<i128>(ir::to_signed(t.bits(), t.sort().width()))})
+            for (i128 d : {-1, 0, 1}) out.insert(c + d);
+        }
+        for (const Term& a : t.args()) stack.push_back(a);
+      }
+    }
+  return {out.begin(), out.end()};
+}
+
 bool Fixpoint::solve() {
   states_[p_.init] = AbsState{};
   std::set<std::pair<std::size_t, ir::LocId>> work{{order_[p_.init], p_.init}};
@@ -410,7 +436,10 @@ bool Fixpoint::solve() {
       if (is_cut_[e.to]) next.defs.clear();
       std::optional<AbsState>& old = states_[e.to];
       AbsState merged = old ? join_states(*old, next, !is_cut_[e.to]) : next;
-      if (old && is_cut_[e.to] && ++visits_[e.to] > 2) merged = widen_states(*old, merged);
+      if (old && is_cut_[e.to] && ++visits_[e.to] > 2) {
+        // Thresholds first; after many more updates straight to the extremes (termination).
+        merged = widen_states(*old, merged, visits_[e.to] > 40 ? std::vector<i128>{} : thresholds_);
+      }
       if (old && merged == *old) continue;
       old = std::move(merged);
       work.emplace(order_[e.to], e.to);

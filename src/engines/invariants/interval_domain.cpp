@@ -118,14 +118,26 @@ std::optional<BvRange> meet(const BvRange& a, const BvRange& b) {
   return reduce(r);
 }
 
-BvRange widen(const BvRange& old, const BvRange& next) {
+BvRange widen(const BvRange& old, const BvRange& next, const std::vector<i128>& thresholds) {
   BvRange r = next;
   const BvRange t = BvRange::top(old.width);
-  if (next.ulo < old.ulo) r.ulo = t.ulo;
-  if (next.uhi > old.uhi) r.uhi = t.uhi;
-  if (next.slo < old.slo) r.slo = t.slo;
-  if (next.shi > old.shi) r.shi = t.shi;
-  return join(r, old);
+  auto up = [&](i128 x, i128 limit) {
+    auto it = std::lower_bound(thresholds.begin(), thresholds.end(), x);
+    return it != thresholds.end() && *it <= limit ? *it : limit;
+  };
+  auto down = [&](i128 x, i128 limit) {
+    auto it = std::upper_bound(thresholds.begin(), thresholds.end(), x);
+    if (it == thresholds.begin()) return limit;
+    --it;
+    return *it >= limit ? *it : limit;
+  };
+  if (next.ulo < old.ulo) r.ulo = down(next.ulo, t.ulo);
+  if (next.uhi > old.uhi) r.uhi = up(next.uhi, t.uhi);
+  if (next.slo < old.slo) r.slo = down(next.slo, t.slo);
+  if (next.shi > old.shi) r.shi = up(next.shi, t.shi);
+  BvRange j = join(r, old);
+  if (auto red = reduce(j)) return *red;
+  return t;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "ir/term.h"
 
@@ -36,8 +37,9 @@ struct BvRange {
 std::optional<BvRange> reduce(BvRange r);
 BvRange join(const BvRange& a, const BvRange& b);
 std::optional<BvRange> meet(const BvRange& a, const BvRange& b);
-/// Jumps every bound that grew from `old` to `next` to the type's extreme.
-BvRange widen(const BvRange& old, const BvRange& next);
+/// Jumps every bound that grew from `old` to `next` to the nearest of `thresholds`
+/// (sorted; e.g. the program's constants) beyond it, else to the type's extreme.
+BvRange widen(const BvRange& old, const BvRange& next, const std::vector<i128>& thresholds = {});
 
 /// Abstract binary / unary operator on ranges; top when not modelled.
 BvRange abstract_binary(ir::Op op, const BvRange& a, const BvRange& b);
