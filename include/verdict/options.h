@@ -10,13 +10,20 @@ namespace verdict {
 enum class DataModel { LP64, ILP32 };
 
 /// Which properties a `check` run asks about.
+/// Undefined behaviour that is not asked about is never silently assumed away unless it has
+/// a conventional meaning: signed overflow then wraps around (two's complement); division
+/// by zero and bad shifts make the answer don't know when reachable.
 struct PropertySet {
   bool unreach_call = true;  ///< assertions, reach_error(), __VERIFIER_assert
-  bool no_overflow = true;   ///< signed overflow, division by zero, bad shifts
+  bool no_overflow = true;   ///< signed overflow (+ - * unary minus, INT_MIN / -1, INT_MIN % -1)
+  /// With no_overflow: division by zero and bad shifts are violations too (verdict's
+  /// `no-overflow`); SV-COMP's no-overflow property counts signed overflow only.
+  bool other_undefined_arithmetic = true;
 
-  static PropertySet all() { return {true, true}; }
-  static PropertySet only_unreach_call() { return {true, false}; }
-  static PropertySet only_no_overflow() { return {false, true}; }
+  static PropertySet all() { return {true, true, true}; }
+  static PropertySet only_unreach_call() { return {true, false, false}; }
+  static PropertySet only_no_overflow() { return {false, true, true}; }
+  static PropertySet svcomp_no_overflow() { return {false, true, false}; }
 };
 
 struct Options {

@@ -38,8 +38,17 @@ void require_c_file(const std::string& file) {
 }
 
 std::vector<std::string> base_assumptions(const Options& o) {
-  return {"the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of "
-          "their types"};
+  std::vector<std::string> a = {
+      "the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of their types"};
+  const PropertySet& p = o.properties;
+  a.push_back(p.no_overflow
+                  ? "signed integer overflow is undefined behaviour and is reported as a violation of no-overflow"
+                  : "signed integer overflow is not part of the question: it is assumed to wrap around (two's "
+                    "complement)");
+  if (!(p.no_overflow && p.other_undefined_arithmetic))
+    a.push_back("division by zero and shifts by out-of-range amounts are not part of the question: reaching one "
+                "makes the answer don't know");
+  return a;
 }
 
 std::vector<std::unique_ptr<engines::Engine>> make_engines() {

@@ -6,25 +6,41 @@ namespace verdict::transform {
 
 namespace {
 
-bool selected_class(ir::PropertyClass c, const PropertySet& selected) {
-  switch (c) {
-    case ir::PropertyClass::UnreachCall: return selected.unreach_call;
-    case ir::PropertyClass::NoOverflow: return selected.no_overflow;
-    case ir::PropertyClass::Incomplete: return true;
+enum class Fate { Keep, Remove, Demote };
+
+Fate fate_of(ir::PropertyKind kind, const PropertySet& selected) {
+  switch (kind) {
+    case ir::PropertyKind::Assertion: return selected.unreach_call ? Fate::Keep : Fate::Remove;
+    case ir::PropertyKind::SignedOverflow: return selected.no_overflow ? Fate::Keep : Fate::Remove;
+    case ir::PropertyKind::DivisionByZero:
+    case ir::PropertyKind::InvalidShift:
+      return selected.no_overflow && selected.other_undefined_arithmetic ? Fate::Keep : Fate::Demote;
+    case ir::PropertyKind::Unsupported:
+    case ir::PropertyKind::BoundReached: return Fate::Keep;
   }
-  return true;
+  return Fate::Keep;
 }
 
 }  // namespace
 
 SelectPropertiesStats select_properties(ir::Program& program, const PropertySet& selected) {
   SelectPropertiesStats stats;
+  std::vector<Fate> fates;
+  for (ir::Property& p : program.props) {
+    fates.push_back(fate_of(p.kind, selected));
+    if (fates.back() != Fate::Demote) continue;
+    p.description = "undefined behaviour not covered by the question: " + p.description;
+    p.kind = ir::PropertyKind::Unsupported;
+  }
   for (ir::Edge& edge : program.edges) {
     auto drop = [&](const ir::Stmt& s) {
       if (s.kind != ir::Stmt::Kind::Check) return false;
-      const bool keep = selected_class(ir::property_class(program.props.at(s.prop).kind), selected);
-      ++(keep ? stats.kept : stats.removed);
-      return !keep;
+      switch (fates.at(s.prop)) {
+        case Fate::Keep: ++stats.kept; return false;
+        case Fate::Demote: ++stats.demoted; return false;
+        case Fate::Remove: ++stats.removed; return true;
+      }
+      return false;
     };
     edge.body.erase(std::remove_if(edge.body.begin(), edge.body.end(), drop), edge.body.end());
   }

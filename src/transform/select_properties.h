@@ -13,10 +13,13 @@ namespace verdict::transform {
 struct SelectPropertiesStats {
   std::size_t kept = 0;
   std::size_t removed = 0;
+  std::size_t demoted = 0;  ///< turned into incomplete checks
 };
 
-/// Removes the Check statements whose property class is not selected. A removed check
-/// leaves the operation's wrap-around result in place (no assumption is added).
+/// Keeps the Check statements of the selected properties. Unselected assertions and
+/// signed-overflow checks are removed (the operation's wrap-around result stays: two's
+/// complement); unselected division-by-zero and shift checks are demoted to incomplete
+/// checks (reaching one means don't know), because no result of theirs is conventional.
 SelectPropertiesStats select_properties(ir::Program& program, const PropertySet& selected);
 
 }  // namespace verdict::transform

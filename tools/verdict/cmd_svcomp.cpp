@@ -90,7 +90,7 @@ void add_svcomp_command(CLI::App& app, Actions& actions) {
     f->options.data_model = f->data_model == "LP64" ? DataModel::LP64 : DataModel::ILP32;
     if (task.property == SvcompProperty::Termination) return run_termination_placeholder(*f);
     f->options.properties = task.property == SvcompProperty::UnreachCall ? PropertySet::only_unreach_call()
-                                                                          : PropertySet::only_no_overflow();
+                                                                          : PropertySet::svcomp_no_overflow();
     AnswerDecoration decoration;
     decoration.text = [](const Answer& a) { std::cout << "Verdict: " << svcomp_verdict(a) << std::endl; };
     decoration.json = [](const Answer& a, nlohmann::json& j) { j["svcomp_verdict"] = svcomp_verdict(a); };

@@ -33,8 +33,7 @@ const llvm::Function& find_entry(const llvm::Module& module, const std::string& 
 void add_assumptions(ir::Program& program, const CFrontendOptions& options, bool uses_memory) {
   const bool ilp32 = options.data_model == DataModel::ILP32;
   std::vector<std::string> base = {
-      std::string("C11 semantics (gnu11 dialect), data model ") + (ilp32 ? "ILP32" : "LP64"),
-      "signed integer overflow is undefined behaviour and is reported as a violation of no-overflow"};
+      std::string("C11 semantics (gnu11 dialect), data model ") + (ilp32 ? "ILP32" : "LP64")};
   if (uses_memory)
     base.push_back("memory is modelled as a flat byte array; out-of-bounds accesses are not modelled (don't know)");
   program.assumptions.insert(program.assumptions.begin(), base.begin(), base.end());
