@@ -2,6 +2,7 @@
 // engine portfolio, evidence checking, and the answer with its assumptions.
 #include "verdict/check.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -51,9 +52,16 @@ std::vector<std::string> base_assumptions(const Options& o) {
   return a;
 }
 
-std::vector<std::unique_ptr<engines::Engine>> make_engines() {
+bool has_loops(const ir::Program& program) {
+  return std::any_of(program.locs.begin(), program.locs.end(), [](const ir::Location& l) { return l.loop_head; });
+}
+
+/// BMC is complete on a program without cycles, so the proof engines would only compete
+/// for the two cores there.
+std::vector<std::unique_ptr<engines::Engine>> make_engines(const ir::Program& program) {
   std::vector<std::unique_ptr<engines::Engine>> engines;
   engines.push_back(std::make_unique<engines::bmc::BmcEngine>());
+  if (!has_loops(program)) return engines;
   engines.push_back(std::make_unique<engines::kinduction::KInductionEngine>());
   engines.push_back(std::make_unique<engines::chc::ChcEngine>());
   return engines;
@@ -99,7 +107,7 @@ Answer check(const std::string& file, const Options& options) {
     engines::EngineContext context{options, support::Deadline(options.timeout_s)};
     const support::Deadline deadline = context.deadline;
     driver::PortfolioOutcome outcome = driver::run_portfolio(
-        make_engines(), program, context, [&](engines::EngineResult& r, const std::string& engine) {
+        make_engines(program), program, context, [&](engines::EngineResult& r, const std::string& engine) {
           driver::vet_result(r, engine, program, deadline);
         });
     fill_from_outcome(a, program, options, file, outcome);
