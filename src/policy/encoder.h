@@ -85,8 +85,6 @@ Encoding encode_allowed(const Policy& policy, const Universe& u, const EncodeOpt
 
 /// Constraints every real request satisfies (value types, set sizes, lower-case action).
 FormulaRef well_formed(const Universe& u);
-/// Preferences that make solver models readable (printable names, ARN-shaped principals).
-std::vector<FormulaRef> readability_preferences(const Universe& u);
 /// The request as equalities on the variables; nullopt if it cannot be represented (a value of
 /// the wrong type, more values than slots).
 std::optional<FormulaRef> request_equals(const Universe& u, const PolicyRequest& r);

@@ -1,5 +1,5 @@
-// The symbolic request's variables as concrete values and back: well-formedness, readable
-// models, fixing a request, reading a request from a model (declared in encoder.h).
+// The symbolic request's variables as concrete values and back: well-formedness, fixing a
+// request, reading a request from a model (declared in encoder.h).
 #include <cstdlib>
 
 #include "policy/encoder.h"
@@ -17,17 +17,6 @@ std::array<std::uint8_t, 16> ipv4_max() {
   for (int i = 12; i < 16; ++i) a[i] = 0xff;
   return a;
 }
-
-RegexRef chars(const std::string& singles, bool letters, bool upper, bool digits) {
-  std::vector<RegexRef> alts;
-  if (letters) alts.push_back(re_range('a', 'z'));
-  if (upper) alts.push_back(re_range('A', 'Z'));
-  if (digits) alts.push_back(re_range('0', '9'));
-  for (char c : singles) alts.push_back(re_literal(std::string(1, c)));
-  return re_union(std::move(alts));
-}
-
-RegexRef plus(const RegexRef& r) { return re_concat({r, re_star(r)}); }
 
 bool hex_to_bytes(const std::string& hex, std::array<std::uint8_t, 16>& out) {
   if (hex.size() != 32) return false;
@@ -61,19 +50,6 @@ FormulaRef well_formed(const Universe& u) {
     }
   }
   return f_and(std::move(all));
-}
-
-std::vector<FormulaRef> readability_preferences(const Universe& u) {
-  const RegexRef word = chars("-._/:@", true, true, true);
-  std::vector<FormulaRef> prefs;
-  prefs.push_back(f_in_regex(kActionVar, re_concat({plus(chars("-", true, false, true)), re_literal(":"),
-                                                    plus(chars("", true, false, false))})));
-  prefs.push_back(f_in_regex(kResourceVar, re_star(word)));
-  for (const auto& [key, k] : u.keys) {
-    if (k.cls != ValueClass::String && k.cls != ValueClass::Binary) continue;
-    for (unsigned i = 0; i < k.slots; ++i) prefs.push_back(f_in_regex(slot_var(key, i), re_star(word)));
-  }
-  return prefs;
 }
 
 namespace {
