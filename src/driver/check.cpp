@@ -52,6 +52,13 @@ std::vector<std::string> base_assumptions(const Options& o) {
   return a;
 }
 
+/// The engines' share of the time limit: the rest is for tearing down large solver
+/// contexts (seconds after big searches), vetting evidence and printing.
+double engine_budget_s(double timeout_s) {
+  if (timeout_s <= 0) return 0;
+  return std::max(timeout_s * 0.5, timeout_s - 2.0);
+}
+
 bool has_loops(const ir::Program& program) {
   return std::any_of(program.locs.begin(), program.locs.end(), [](const ir::Location& l) { return l.loop_head; });
 }
@@ -104,7 +111,7 @@ Answer check(const std::string& file, const Options& options) {
     ir::Program program = frontend::c::translate_file(file, frontend_options(options));
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
-    engines::EngineContext context{options, support::Deadline(options.timeout_s)};
+    engines::EngineContext context{options, support::Deadline(engine_budget_s(options.timeout_s))};
     const support::Deadline deadline = context.deadline;
     driver::PortfolioOutcome outcome = driver::run_portfolio(
         make_engines(program), program, context, [&](engines::EngineResult& r, const std::string& engine) {
