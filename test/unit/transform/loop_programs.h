@@ -121,4 +121,28 @@ inline ir::Program straight_line(bool wrong) {
   return p;
 }
 
+/// `int a, b = 6; for (a = 0; a < 6; ++a) for (b = 0; b < 6; ++b) {} assert(a == 6 && b == 6);`
+/// Outer head is location 1, inner head location 2.
+inline ir::Program nested_counters() {
+  ir::Program p;
+  const ir::VarId a = p.add_var(bv_var("a", 32, true));
+  const ir::VarId b = p.add_var(bv_var("b", 32, true));
+  const ir::Term av = p.var_term(a), bv = p.var_term(b);
+  const ir::LocId l0 = p.add_loc("entry"), outer = p.add_loc("outer"), inner = p.add_loc("inner"),
+                  after = p.add_loc("after"), done = p.add_loc("exit");
+  p.locs[outer].loop_head = true;
+  p.locs[inner].loop_head = true;
+  const ir::PropId q = p.add_prop(ir::PropertyKind::Assertion, "assertion a == 6 && b == 6", SourceLocation{"t.c", 3, 1});
+  const auto lt6 = [](const ir::Term& x) { return ir::mk_binary(ir::Op::Slt, x, c32(6)); };
+  p.add_edge(l0, outer, {ir::Stmt::assign(b, c32(6)), ir::Stmt::assign(a, c32(0))});
+  p.add_edge(outer, inner, {ir::Stmt::assume(lt6(av)), ir::Stmt::assign(b, c32(0))});
+  p.add_edge(inner, inner, {ir::Stmt::assume(lt6(bv)), ir::Stmt::assign(b, ir::mk_binary(ir::Op::Add, bv, c32(1)))});
+  p.add_edge(inner, outer, {ir::Stmt::assume(ir::mk_not(lt6(bv))), ir::Stmt::assign(a, ir::mk_binary(ir::Op::Add, av, c32(1)))});
+  p.add_edge(outer, after, {ir::Stmt::assume(ir::mk_not(lt6(av)))});
+  p.add_edge(after, done, {ir::Stmt::check(q, ir::mk_and(ir::mk_eq(av, c32(6)), ir::mk_eq(bv, c32(6))))});
+  p.init = l0;
+  p.exit = done;
+  return p;
+}
+
 }  // namespace verdict::testing

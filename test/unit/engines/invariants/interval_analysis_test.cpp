@@ -54,6 +54,14 @@ TEST(IntervalAnalysis, CounterToTenIsBounded) {
   EXPECT_TRUE(certified(p, r));  // strong enough: the loop exits with i == 10
 }
 
+TEST(IntervalAnalysis, NestedLoopsKeepTheirBoundsThanksToThresholds) {
+  ir::Program p = testing::nested_counters();
+  IntervalResult r = analyse(p);
+  ASSERT_TRUE(r.completed);
+  // Outer head: 0 <= a <= 6 and b == 6; strong enough to prove the assertion.
+  EXPECT_TRUE(certified(p, r)) << ir::print_term(r.invariants[1], &p);
+}
+
 TEST(IntervalAnalysis, WrappingCounterGetsNoWrongBound) {
   ir::Program p = testing::wrapping_counter();
   IntervalResult r = analyse(p);
