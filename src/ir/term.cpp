@@ -259,6 +259,27 @@ Term mk_const_array(const Sort& index, const Term& value) {
   return node(Op::ConstArray, Sort::array(index, value.sort()), {value});
 }
 
+Term rebuild(const Term& t, const std::vector<Term>& a) {
+  switch (t.op()) {
+    case Op::BoolConst: case Op::BvConst: case Op::IntConst: case Op::Var: return t;
+    case Op::Not: return mk_not(a[0]);
+    case Op::And: return mk_and(a[0], a[1]);
+    case Op::Or: return mk_or(a[0], a[1]);
+    case Op::Implies: return mk_implies(a[0], a[1]);
+    case Op::Ite: return mk_ite(a[0], a[1], a[2]);
+    case Op::Eq: return mk_eq(a[0], a[1]);
+    case Op::Neg: case Op::BvNot: return mk_unary(t.op(), a[0]);
+    case Op::Extract: return mk_extract(t.hi(), t.lo(), a[0]);
+    case Op::ZeroExt: return mk_zext(t.ext_amount(), a[0]);
+    case Op::SignExt: return mk_sext(t.ext_amount(), a[0]);
+    case Op::Concat: return mk_concat(a[0], a[1]);
+    case Op::Select: return mk_select(a[0], a[1]);
+    case Op::Store: return mk_store(a[0], a[1], a[2]);
+    case Op::ConstArray: return mk_const_array(t.sort().index(), a[0]);
+    default: return mk_binary(t.op(), a[0], a[1]);
+  }
+}
+
 Term mk_resize(const Term& a, unsigned width, bool is_signed) {
   const unsigned w = a.sort().width();
   if (width == w) return a;

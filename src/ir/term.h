@@ -114,6 +114,10 @@ Term mk_select(const Term& array, const Term& index);
 Term mk_store(const Term& array, const Term& index, const Term& value);
 Term mk_const_array(const Sort& index, const Term& value);
 
+/// A term with `t`'s operator (and parameters) over new arguments, folded like the
+/// constructors above; leaves are returned unchanged.
+Term rebuild(const Term& t, const std::vector<Term>& args);
+
 /// Resizes a bit-vector to `width`, zero- or sign-extending or truncating.
 Term mk_resize(const Term& a, unsigned width, bool is_signed);
 

@@ -12,9 +12,6 @@
 
 namespace verdict::transform {
 
-/// Rebuilds a term of `t`'s operator over new arguments (with the constructors' folding).
-ir::Term rebuild_term(const ir::Term& t, const std::vector<ir::Term>& args);
-
 /// Replaces variables: `lookup(v)` returns the replacement, or an invalid Term to keep v.
 /// `memo` may be shared between calls that use the same lookup.
 ir::Term substitute(const ir::Term& t, const std::function<ir::Term(ir::VarId)>& lookup,

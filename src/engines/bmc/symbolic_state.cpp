@@ -24,27 +24,6 @@ void SymbolicState::set(ir::VarId v, Term t) {
   (*chunk)[v % kChunk] = std::move(t);
 }
 
-Term rebuild(const Term& t, const std::vector<Term>& a) {
-  switch (t.op()) {
-    case Op::BoolConst: case Op::BvConst: case Op::IntConst: case Op::Var: return t;
-    case Op::Not: return ir::mk_not(a[0]);
-    case Op::And: return ir::mk_and(a[0], a[1]);
-    case Op::Or: return ir::mk_or(a[0], a[1]);
-    case Op::Implies: return ir::mk_implies(a[0], a[1]);
-    case Op::Ite: return ir::mk_ite(a[0], a[1], a[2]);
-    case Op::Eq: return ir::mk_eq(a[0], a[1]);
-    case Op::Neg: case Op::BvNot: return ir::mk_unary(t.op(), a[0]);
-    case Op::Extract: return ir::mk_extract(t.hi(), t.lo(), a[0]);
-    case Op::ZeroExt: return ir::mk_zext(t.ext_amount(), a[0]);
-    case Op::SignExt: return ir::mk_sext(t.ext_amount(), a[0]);
-    case Op::Concat: return ir::mk_concat(a[0], a[1]);
-    case Op::Select: return ir::mk_select(a[0], a[1]);
-    case Op::Store: return ir::mk_store(a[0], a[1], a[2]);
-    case Op::ConstArray: return ir::mk_const_array(t.sort().index(), a[0]);
-    default: return ir::mk_binary(t.op(), a[0], a[1]);
-  }
-}
-
 namespace {
 
 Term substitute_rec(const Term& t, const SymbolicState& state, std::unordered_map<const void*, Term>& memo) {
@@ -61,7 +40,7 @@ Term substitute_rec(const Term& t, const SymbolicState& state, std::unordered_ma
     args.push_back(substitute_rec(a, state, memo));
     changed = changed || !args.back().same(a);
   }
-  Term r = changed ? rebuild(t, args) : t;
+  Term r = changed ? ir::rebuild(t, args) : t;
   memo.emplace(t.id(), r);
   return r;
 }

@@ -34,9 +34,6 @@ class SymbolicState {
 /// `t` with every variable replaced by its term in `state`, constants folded.
 ir::Term substitute(const ir::Term& t, const SymbolicState& state);
 
-/// Rebuilds a term of `t`'s operator over new arguments (with the constructors' folding).
-ir::Term rebuild(const ir::Term& t, const std::vector<ir::Term>& args);
-
 /// Structural equality of two terms (identity first; bounded recursion on small terms).
 bool structurally_equal(const ir::Term& a, const ir::Term& b);
 

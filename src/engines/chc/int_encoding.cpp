@@ -378,7 +378,7 @@ std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>
       case Op::IntFloorDiv: case Op::IntFloorMod: return std::nullopt;
       default:
         if (!t.sort().is_bool() && !t.sort().is_int()) return std::nullopt;
-        r = transform::rebuild_term(t, args);
+        r = ir::rebuild(t, args);
     }
     memo.emplace(t.id(), r);
     return r;
@@ -391,7 +391,7 @@ std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>
     if (t.args().empty() || !t.sort().is_bool()) return t;
     std::vector<Term> args;
     for (const Term& a : t.args()) args.push_back(norm(a));
-    return transform::rebuild_term(t, args);
+    return ir::rebuild(t, args);
   };
   normal = norm(inv);
   return go(normal);
