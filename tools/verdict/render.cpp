@@ -60,10 +60,14 @@ void text_counterexample(std::ostringstream& os, const Counterexample& c) {
   for (const TraceStep& s : c.trace) {
     os << "    " << (s.loc.known() ? "line " + std::to_string(s.loc.line) : std::string("       ")) << ": "
        << s.action;
-    for (const NamedValue& v : s.values) os << "   " << v.name << " = " << v.value;
+    for (const NamedValue& v : s.values) {
+      const std::string shown = v.name + " = " + v.value;
+      if (s.action.find(shown) == std::string::npos) os << "   " << shown;
+    }
     os << "\n";
   }
-  for (const std::string& conf : c.confirmations) os << "  confirmed: " << conf << "\n";
+  if (!c.confirmations.empty()) os << "  confirmations:\n";
+  for (const std::string& conf : c.confirmations) os << "    - " << conf << "\n";
 }
 
 void text_proof(std::ostringstream& os, const Proof& p) {
