@@ -25,6 +25,9 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# Warnings are errors in these builds (and so in CI); CMAKE_FLAGS=-DVERDICT_WERROR=OFF relaxes it.
+CMAKE_FLAGS ?= -DVERDICT_WERROR=ON
+
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)

@@ -232,7 +232,7 @@ void Translator::ubsan_checks(Instance& inst, const llvm::CallBase& call, const 
   if (name == "__ubsan_handle_divrem_overflow_abort") {
     const llvm::Instruction* div = guarded_operation(call, {llvm::Instruction::SDiv, llvm::Instruction::SRem,
                                                             llvm::Instruction::UDiv, llvm::Instruction::URem});
-    const unsigned opc = div ? div->getOpcode() : llvm::Instruction::SDiv;
+    const unsigned opc = div ? div->getOpcode() : static_cast<unsigned>(llvm::Instruction::SDiv);
     const bool is_signed = opc == llvm::Instruction::SDiv || opc == llvm::Instruction::SRem;
     const char* sym = opc == llvm::Instruction::SDiv || opc == llvm::Instruction::UDiv ? " / " : " % ";
     const llvm::Value* a = div ? div->getOperand(0) : operand(0);

@@ -60,12 +60,12 @@ Term Translator::address_of_global(const llvm::GlobalValue* g) {
   // External globals (declared, not defined) get an address but no object: their
   // contents are unknown, so every access fails the bounds check (don't know).
   if (gv->hasInitializer()) {
-    objects_.push_back(MemObject{gv->getName().str(), base, size, true, gv->isConstant()});
+    objects_.push_back(MemObject{gv->getName().str(), base, size, true, gv->isConstant(), {}, nullptr});
     global_objects_[gv] = objects_.size() - 1;
     global_order_.push_back(gv);
   } else {
     global_objects_[gv] = objects_.size();
-    objects_.push_back(MemObject{gv->getName().str(), base, 0, true, true});
+    objects_.push_back(MemObject{gv->getName().str(), base, 0, true, true, {}, nullptr});
   }
   return ir::mk_bv(ptr_bits_, base);
 }

@@ -227,9 +227,13 @@ TEST(CFrontend, ReturnedFrameIsNotAValidObject) {
       "int main(void) { int* p = f(); if (*p == 42) reach_error(); return 0; }\n");
   const auto unsupported = props_of(p, PropertyKind::Unsupported);
   ASSERT_EQ(unsupported.size(), 1u);
-  for (const ir::Edge& e : p.edges)
-    for (const Stmt& s : e.body)
-      if (s.kind == Stmt::Kind::Check && p.props[s.prop].kind == PropertyKind::Unsupported) EXPECT_TRUE(s.term.is_false());
+  for (const ir::Edge& e : p.edges) {
+    for (const Stmt& s : e.body) {
+      if (s.kind == Stmt::Kind::Check && p.props[s.prop].kind == PropertyKind::Unsupported) {
+        EXPECT_TRUE(s.term.is_false());
+      }
+    }
+  }
 }
 
 TEST(CFrontend, LoopHeadIsMarked) {
