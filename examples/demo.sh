@@ -16,4 +16,9 @@ run check examples/f.c --entry check_f
 run check examples/f_wraps.c --entry check_f
 run check examples/g2.c --entry g2 --property no-overflow
 run check examples/g.c --entry g --property no-overflow --timeout 5
+echo
+echo "Configuration as code: access policies"
+run policy public examples/bucket-policy-open.json
+run policy public examples/bucket-policy.json
+run policy compare examples/bucket-policy.json examples/bucket-policy-open.json
 exit 0
