@@ -7,43 +7,12 @@
 
 #include "smt/chc.h"
 #include "smt/chc_decode.h"
+#include "smt/cancel_watcher.h"
 #include "smt/encoder.h"
 
 namespace verdict::smt {
 
 namespace {
-
-/// Interrupts the context when the deadline passes or is cancelled during a check.
-class HornCancelWatcher {
- public:
-  HornCancelWatcher(z3::context& ctx, const support::Deadline& deadline, double budget_s)
-      : thread_([this, &ctx, deadline, budget_s] {
-          const auto start = std::chrono::steady_clock::now();
-          std::unique_lock lock(mutex_);
-          while (!done_) {
-            const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            if (deadline.expired() || (budget_s > 0 && used > budget_s)) {
-              ctx.interrupt();
-              return;
-            }
-            cv_.wait_for(lock, std::chrono::milliseconds(5));
-          }
-        }) {}
-  ~HornCancelWatcher() {
-    {
-      std::lock_guard lock(mutex_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  std::thread thread_;
-};
 
 void collect(const ir::Term& t, std::map<ir::VarId, ir::Sort>& out) {
   std::vector<ir::Term> stack{t};
@@ -150,7 +119,7 @@ HornResult solve_horn(const HornSystem& system, const support::Deadline& deadlin
     }
     z3::check_result r;
     {
-      HornCancelWatcher watcher(h.ctx(), deadline, budget_s);
+      CancelWatcher watcher(h.ctx(), deadline, budget_s);
       r = deadline.expired() ? z3::unknown : s.check();
     }
     if (r == z3::unsat) {

@@ -6,6 +6,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "smt/cancel_watcher.h"
 #include "smt/encoder.h"
 #include "smt/solver.h"
 
@@ -21,36 +22,6 @@ const char* to_string(SatResult r) {
 }
 
 namespace {
-
-/// Interrupts a Z3 context when a deadline is cancelled while a check runs.
-class CancelWatcher {
- public:
-  CancelWatcher(z3::context& ctx, const support::Deadline& deadline)
-      : thread_([this, &ctx, deadline] {
-          std::unique_lock lock(mutex_);
-          while (!done_) {
-            if (deadline.expired()) {
-              ctx.interrupt();
-              return;
-            }
-            cv_.wait_for(lock, std::chrono::milliseconds(5));
-          }
-        }) {}
-  ~CancelWatcher() {
-    {
-      std::lock_guard lock(mutex_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  std::thread thread_;
-};
 
 class Z3Solver final : public Solver {
  public:
