@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "ir/graph.h"
 #include "support/invariant.h"
 #include "transform/term_rewrite.h"
 
@@ -24,37 +25,6 @@ std::vector<VarId> CutPointSystem::live_vars(LocId loc) const {
   return out;
 }
 
-namespace {
-
-/// Iterative DFS from init; collects the targets of back edges (edges to a location on
-/// the current DFS stack), skipping edges into `cut` (already cut).
-std::set<LocId> back_edge_targets(const ir::Program& p, const std::vector<bool>& cut) {
-  enum Color { White, Grey, Black };
-  std::vector<Color> color(p.locs.size(), White);
-  std::set<LocId> targets;
-  std::vector<std::pair<LocId, std::size_t>> stack{{p.init, 0}};
-  color[p.init] = Grey;
-  while (!stack.empty()) {
-    auto& [loc, next] = stack.back();
-    const auto& out = p.outgoing(loc);
-    if (next == out.size()) {
-      color[loc] = Black;
-      stack.pop_back();
-      continue;
-    }
-    const LocId to = p.edges[out[next++]].to;
-    if (cut[to]) continue;
-    if (color[to] == Grey) targets.insert(to);
-    if (color[to] == White) {
-      color[to] = Grey;
-      stack.emplace_back(to, 0);
-    }
-  }
-  return targets;
-}
-
-}  // namespace
-
 std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added) {
   std::vector<bool> cut(p.locs.size(), false);
   cut[p.init] = true;
@@ -64,7 +34,7 @@ std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added) {
   // the marks missed. Repeat until no cycle is left (one round suffices; loop for safety).
   std::size_t extra = 0;
   for (;;) {
-    std::set<LocId> more = back_edge_targets(p, cut);
+    std::set<LocId> more = ir::back_edge_targets(p, [&](LocId l) { return static_cast<bool>(cut[l]); });
     if (more.empty()) break;
     for (LocId l : more) cut[l] = true;
     extra += more.size();
@@ -235,23 +205,7 @@ PathState Summariser::run_edge(LocId from, std::size_t ei, PathState s) {
 
 std::vector<LocId> Summariser::topo_order(LocId from) const {
   // Reverse DFS post-order of the region reachable from `from` without entering cut points.
-  std::vector<LocId> post;
-  std::vector<bool> seen(p_.locs.size(), false);
-  std::vector<std::pair<LocId, std::size_t>> stack{{from, 0}};
-  seen[from] = true;
-  while (!stack.empty()) {
-    auto& [loc, next] = stack.back();
-    const auto& out = p_.outgoing(loc);
-    if (next == out.size()) {
-      post.push_back(loc);
-      stack.pop_back();
-      continue;
-    }
-    const LocId to = p_.edges[out[next++]].to;
-    if (sys_.is_cut[to] || seen[to]) continue;
-    seen[to] = true;
-    stack.emplace_back(to, 0);
-  }
+  std::vector<LocId> post = ir::dfs_postorder(p_, from, [&](LocId l) { return static_cast<bool>(sys_.is_cut[l]); });
   std::reverse(post.begin(), post.end());
   return post;
 }

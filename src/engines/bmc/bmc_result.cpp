@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engines/bmc/bmc_run.h"
+#include "ir/graph.h"
 
 namespace verdict::engines::bmc {
 
@@ -96,28 +97,7 @@ EngineResult BmcRun::gave_up() {
                  "); no violation within " + explored + " steps");
 }
 
-bool BmcRun::acyclic() const {
-  enum Mark : char { White, Grey, Black };
-  std::vector<Mark> mark(p_.locs.size(), White);
-  std::vector<std::pair<ir::LocId, std::size_t>> stack{{p_.init, 0}};
-  mark[p_.init] = Grey;
-  while (!stack.empty()) {
-    auto& [loc, next] = stack.back();
-    const auto& out = p_.outgoing(loc);
-    if (next == out.size()) {
-      mark[loc] = Black;
-      stack.pop_back();
-      continue;
-    }
-    const ir::LocId to = p_.edges[out[next++]].to;
-    if (mark[to] == Grey) return false;
-    if (mark[to] == White) {
-      mark[to] = Grey;
-      stack.emplace_back(to, 0);
-    }
-  }
-  return true;
-}
+bool BmcRun::acyclic() const { return ir::back_edge_targets(p_).empty(); }
 
 EngineResult BmcRun::exhaustive() {
   const std::string steps = std::to_string(depth());

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "ir/graph.h"
 #include "engines/invariants/interval_domain.h"
 #include "transform/term_rewrite.h"
 
@@ -375,24 +376,7 @@ class Fixpoint {
 };
 
 std::vector<std::size_t> Fixpoint::reverse_postorder() const {
-  std::vector<ir::LocId> post;
-  std::vector<bool> seen(p_.locs.size(), false);
-  std::vector<std::pair<ir::LocId, std::size_t>> stack{{p_.init, 0}};
-  seen[p_.init] = true;
-  while (!stack.empty()) {
-    auto& [loc, next] = stack.back();
-    const auto& out = p_.outgoing(loc);
-    if (next == out.size()) {
-      post.push_back(loc);
-      stack.pop_back();
-      continue;
-    }
-    const ir::LocId to = p_.edges[out[next++]].to;
-    if (!seen[to]) {
-      seen[to] = true;
-      stack.emplace_back(to, 0);
-    }
-  }
+  const std::vector<ir::LocId> post = ir::dfs_postorder(p_, p_.init);
   std::vector<std::size_t> rank(p_.locs.size(), p_.locs.size());
   for (std::size_t i = 0; i < post.size(); ++i) rank[post[post.size() - 1 - i]] = i;
   return rank;
