@@ -32,6 +32,7 @@ struct Task {
 struct TaskResult {
   std::string answer = "unknown";  ///< "true", "false" or "unknown"
   std::string detail;             ///< "timeout", "error: ..." for unknown
+  std::string engine;             ///< which engine answered (yes/no only)
   double wall_ms = 0;
 };
 
@@ -91,6 +92,7 @@ TaskResult run_task(const std::string& self, const fs::path& base, const Task& t
   try {
     auto j = nlohmann::json::parse(p.stdout_text);
     const std::string v = j.value("svcomp_verdict", "UNKNOWN");
+    r.engine = j.value("engine", std::string());
     if (v == "TRUE") r.answer = "true";
     else if (v.rfind("FALSE", 0) == 0) r.answer = "false";
     else r.detail = j.value("reason", j.value("error", std::string("unknown")));
@@ -146,14 +148,14 @@ void print_table(std::map<std::string, Row>& rows) {
 
 void write_csv(const std::string& path, const std::vector<Task>& tasks, const std::vector<TaskResult>& results) {
   std::ofstream out(path);
-  out << "task_yml,input_file,property,expected_verdict,answer,score,wall_ms,detail\n";
+  out << "task_yml,input_file,property,expected_verdict,answer,score,wall_ms,engine,detail\n";
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     std::string detail = results[i].detail;
     std::replace(detail.begin(), detail.end(), ',', ';');
     std::replace(detail.begin(), detail.end(), '\n', ' ');
     out << tasks[i].yml << "," << tasks[i].input << "," << tasks[i].property << "," << tasks[i].expected << ","
         << results[i].answer << "," << score(tasks[i].expected, results[i].answer) << ","
-        << static_cast<long long>(results[i].wall_ms) << "," << detail << "\n";
+        << static_cast<long long>(results[i].wall_ms) << "," << results[i].engine << "," << detail << "\n";
   }
 }
 
@@ -196,8 +198,12 @@ int run_bench(const BenchFlags& f, const std::string& self) {
     rows["(all)"].add(tasks[i], results[i]);
   }
   write_csv(f.output, tasks, results);
+  std::map<std::string, int> by_engine;
+  for (const TaskResult& r : results)
+    if (r.answer != "unknown") ++by_engine[r.engine.empty() ? "?" : r.engine];
   if (f.json) {
     nlohmann::json j = nlohmann::json::object();
+    j["answers_per_engine"] = by_engine;
     for (auto& [name, r] : rows)
       j[name] = {{"tasks", r.tasks}, {"correct_true", r.correct_true}, {"correct_false", r.correct_false},
                  {"wrong_true", r.wrong_true}, {"wrong_false", r.wrong_false}, {"unknown", r.unknown},
@@ -205,7 +211,9 @@ int run_bench(const BenchFlags& f, const std::string& self) {
     std::cout << j.dump(2) << std::endl;
   } else {
     print_table(rows);
-    std::printf("results written to %s\n", f.output.c_str());
+    std::printf("answers (yes or no) per engine:");
+    for (const auto& [engine, n] : by_engine) std::printf("  %s %d", engine.c_str(), n);
+    std::printf("\nresults written to %s\n", f.output.c_str());
   }
   return wrong == 0 ? 0 : 1;
 }
