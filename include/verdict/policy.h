@@ -32,6 +32,9 @@ struct PolicyRequest {
   std::map<std::string, ContextValue> context;  ///< key name (as written) -> value(s)
 };
 
+/// A context value as IAM writes it: `v` or `[v1,v2]`.
+std::string format_context_value(const ContextValue& value);
+
 /// A concrete request shown as evidence, with what the policies say about it.
 struct PolicyWitness {
   std::string role;  ///< "allowed request", "a_not_b", "b_not_a", "request"

@@ -182,21 +182,29 @@ PolicyRequest polish_request(PolicyRequest r, const RequestProperty& holds,
   return r;
 }
 
+}  // namespace verdict::policy
+
+namespace verdict {
+
+std::string format_context_value(const ContextValue& v) {
+  if (!v.is_list) return v.values.empty() ? "" : v.values[0];
+  std::string s = "[";
+  for (std::size_t i = 0; i < v.values.size(); ++i) s += (i ? "," : "") + v.values[i];
+  return s + "]";
+}
+
+}  // namespace verdict
+
+namespace verdict::policy {
+
 std::string describe_request(const PolicyRequest& r) {
   std::string s = r.principal + " asks for " + r.action + " on " + r.resource;
   if (!r.context.empty()) {
     s += " with";
     bool first = true;
     for (const auto& [k, v] : r.context) {
-      s += std::string(first ? " " : ", ") + k + "=";
+      s += std::string(first ? " " : ", ") + k + "=" + format_context_value(v);
       first = false;
-      if (v.is_list) {
-        s += "[";
-        for (std::size_t i = 0; i < v.values.size(); ++i) s += (i ? "," : "") + v.values[i];
-        s += "]";
-      } else {
-        s += v.values.empty() ? "" : v.values[0];
-      }
     }
   } else {
     s += " (no condition keys)";

@@ -36,14 +36,7 @@ std::string context_text(const PolicyRequest& r) {
   if (r.context.empty()) return "(none)";
   std::string s;
   for (const auto& [k, v] : r.context) {
-    s += (s.empty() ? "" : ", ") + k + "=";
-    if (v.is_list) {
-      s += "[";
-      for (std::size_t i = 0; i < v.values.size(); ++i) s += (i ? "," : "") + v.values[i];
-      s += "]";
-    } else {
-      s += v.values.empty() ? "" : v.values[0];
-    }
+    s += (s.empty() ? "" : ", ") + k + "=" + format_context_value(v);
   }
   return s;
 }
