@@ -3,6 +3,7 @@
 
 #include "policy/evaluator.h"
 #include "policy/parser.h"
+#include "policy/question_support.h"
 #include "policy/search.h"
 #include "policy/witness.h"
 #include "verdict/errors.h"
@@ -13,36 +14,6 @@ namespace verdict {
 using namespace policy;
 
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-}
-
-unsigned timeout_ms(const PolicyOptions& o) {
-  return o.timeout_s <= 0 ? 600000u : static_cast<unsigned>(o.timeout_s * 1000);
-}
-
-std::vector<std::string> assumptions() {
-  return {"each policy is evaluated alone: no identity policies, SCPs, session policies or ACLs around it",
-          "an explicit Deny overrides every Allow; without an applicable Allow the request is denied",
-          "actions match case-insensitively, resources and condition values case-sensitively "
-          "(except *IgnoreCase operators); a `*` may span any characters, `:` and `/` included",
-          "condition keys are independent of the principal: each is absent or carries any well-formed value "
-          "of its operator's type; keys used only with single-valued operators carry one value",
-          "statements without a Principal apply to any principal"};
-}
-
-std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>& idx, const std::string& prefix) {
-  std::vector<std::string> out;
-  for (auto i : idx) out.push_back(prefix + p.statements[i].label());
-  return out;
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string s;
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
-  return s;
-}
 
 // "allowed by X, not by Y" as a re-checked witness; nullopt when the evaluator disagrees.
 std::optional<PolicyWitness> difference_witness(const Policy& yes, const Policy& no, const char* yes_name,
@@ -117,7 +88,7 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
   PolicyAnswer ans;
   ans.question = "compare";
   ans.policies = {da.name, db.name};
-  ans.assumptions = assumptions();
+  ans.assumptions = evaluation_assumptions("each policy is", "statements without a Principal apply to any principal");
   const Universe u = Universe::of({&a, &b});
   const auto ab = one_direction(ans, a, b, "A", "B", "a_not_b", u, timeout_ms(options));
   const auto ba = one_direction(ans, b, a, "B", "A", "b_not_a", u, timeout_ms(options));
@@ -166,7 +137,7 @@ PolicyAnswer policy_allows(const PolicyDocument& doc, const PolicyRequest& reque
   PolicyAnswer a;
   a.question = "allows";
   a.policies = {doc.name};
-  a.assumptions = assumptions();
+  a.assumptions = evaluation_assumptions("each policy is", "statements without a Principal apply to any principal");
   PolicyWitness w;
   w.role = "request";
   w.request = request;

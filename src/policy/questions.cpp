@@ -7,6 +7,7 @@
 #include "policy/evaluator.h"
 #include "policy/parser.h"
 #include "policy/public_rule.h"
+#include "policy/question_support.h"
 #include "policy/search.h"
 #include "policy/witness.h"
 #include "verdict/errors.h"
@@ -18,43 +19,7 @@ using namespace policy;
 
 namespace {
 
-class Stopwatch {
- public:
-  double ms() const {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
-  }
-
- private:
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-};
-
-unsigned timeout_ms(const PolicyOptions& o) {
-  return o.timeout_s <= 0 ? 600000u : static_cast<unsigned>(o.timeout_s * 1000);
-}
-
-std::vector<std::string> common_assumptions() {
-  return {"the policy is evaluated alone: no identity policies, SCPs, session policies or ACLs around it",
-          "an explicit Deny overrides every Allow; without an applicable Allow the request is denied",
-          "actions match case-insensitively, resources and condition values case-sensitively "
-          "(except *IgnoreCase operators); a `*` may span any characters, `:` and `/` included",
-          "condition keys are independent of the principal: each is absent or carries any well-formed value "
-          "of its operator's type; keys used only with single-valued operators carry one value",
-          "requests range over all principal, action and resource strings"};
-}
-
-std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>& idx, const std::string& prefix = "") {
-  std::vector<std::string> out;
-  for (auto i : idx) out.push_back(prefix + p.statements[i].label());
-  return out;
-}
-
 Policy parse_doc(const PolicyDocument& d) { return parse_policy_text(d.text, d.name); }
-
-std::string join(const std::vector<std::string>& v, const std::string& sep = ", ") {
-  std::string s;
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
-  return s;
-}
 
 void add_approximation_notes(PolicyAnswer& a, const std::vector<std::string>& approximated) {
   for (const auto& n : approximated) a.notes.push_back("approximated: " + n);
@@ -130,12 +95,12 @@ PolicyRequest parse_policy_request(const std::string& json_text, const std::stri
 }
 
 PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& options) {
-  Stopwatch sw;
+  const auto start = std::chrono::steady_clock::now();
   const Policy p = parse_doc(doc);
   PolicyAnswer a;
   a.question = "public";
   a.policies = {doc.name};
-  a.assumptions = common_assumptions();
+  a.assumptions = evaluation_assumptions("the policy is", "requests range over all principal, action and resource strings");
   a.assumptions.push_back("public = some request from an outsider is allowed in which none of the rule's keys "
                           "(aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, ...) is held to fixed values "
                           "(S3 User Guide, \"The meaning of public\"); Deny statements count");
@@ -174,7 +139,7 @@ PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& optio
       a.reason = std::string("the concrete evaluator does not model: ") + e.what();
     }
   }
-  a.time_ms = sw.ms();
+  a.time_ms = ms_since(start);
   return a;
 }
 

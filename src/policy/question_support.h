@@ -1,0 +1,32 @@
+// Pieces every policy question shares when it builds its answer: the solver time budget,
+// the timer, the semantic assumptions it states, and statement labels.
+// Not responsible for answering (questions.cpp, compare_allows.cpp).
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "policy/model.h"
+#include "verdict/policy.h"
+
+namespace verdict::policy {
+
+/// The per-query solver budget in milliseconds (10 minutes when unlimited).
+unsigned timeout_ms(const PolicyOptions& options);
+
+/// Milliseconds since `start`.
+double ms_since(std::chrono::steady_clock::time_point start);
+
+/// The evaluation semantics every answer assumes. `subject` is "the policy is" or "each
+/// policy is"; `last` is the question's own final assumption.
+std::vector<std::string> evaluation_assumptions(const std::string& subject, const std::string& last);
+
+/// The labels (Sid or number) of statements `idx` of `p`, each after `prefix`.
+std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>& idx,
+                                const std::string& prefix = "");
+
+/// The strings of `v` separated by `sep`.
+std::string join(const std::vector<std::string>& v, const std::string& sep = ", ");
+
+}  // namespace verdict::policy
