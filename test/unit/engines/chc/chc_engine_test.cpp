@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engines/certified.h"
 #include "evidence/certificate_check.h"
 #include "ir/printer.h"
 #include "transform/loop_programs.h"
@@ -12,18 +13,11 @@ namespace verdict::engines::chc {
 namespace {
 
 EngineResult run(const ir::Program& p, double seconds = 20) {
-  Options o;
-  EngineContext ctx{o, support::Deadline(seconds)};
   ChcEngine engine;
-  return engine.run(p, ctx);
+  return test_support::run_engine(engine, p, seconds);
 }
 
-void expect_certified_safe(const ir::Program& p, const EngineResult& r) {
-  ASSERT_EQ(r.status, EngineResult::Status::Safe) << r.reason;
-  ASSERT_TRUE(r.certificate.has_value());
-  auto check = evidence::check_certificate(p, *r.certificate, support::Deadline(20));
-  EXPECT_TRUE(check.valid) << check.message;
-}
+using test_support::expect_certified_safe;
 
 }  // namespace
 
