@@ -41,14 +41,17 @@ std::vector<LocId> dfs_postorder(const Program& program, LocId from, const LocFi
 
 std::set<LocId> back_edge_targets(const Program& program, const LocFilter& skip) {
   std::set<LocId> targets;
-  dfs(
-      program, program.init,
-      [&](LocId to, Color c) {
-        if (skip && skip(to)) return false;
-        if (c == Color::Grey) targets.insert(to);
-        return true;
-      },
-      [](LocId) {});
+  std::vector<LocId> roots{program.init};
+  for (const Procedure& proc : program.procedures) roots.push_back(proc.entry);
+  for (LocId root : roots)
+    dfs(
+        program, root,
+        [&](LocId to, Color c) {
+          if (skip && skip(to)) return false;
+          if (c == Color::Grey) targets.insert(to);
+          return true;
+        },
+        [](LocId) {});
   return targets;
 }
 

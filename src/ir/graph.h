@@ -18,9 +18,9 @@ using LocFilter = std::function<bool(LocId)>;
 /// location (other than `from`) where `stop` holds.
 std::vector<LocId> dfs_postorder(const Program& program, LocId from, const LocFilter& stop = {});
 
-/// The targets of back edges (edges to a location on the current DFS stack) of a DFS from
-/// `init` that ignores edges into locations where `skip` holds. Empty exactly when no
-/// cycle avoiding those locations is reachable from `init`.
+/// The targets of back edges (edges to a location on the current DFS stack) of DFSs from
+/// `init` and from every procedure's entry that ignore edges into locations where `skip`
+/// holds. Empty exactly when no cycle avoiding those locations is reachable from them.
 std::set<LocId> back_edge_targets(const Program& program, const LocFilter& skip = {});
 
 }  // namespace verdict::ir

@@ -276,6 +276,7 @@ class Runner {
         break;
       case Stmt::Kind::Assume:
       case Stmt::Kind::Check: step.value = evaluate(s.term, state); break;
+      case Stmt::Kind::Call: throw EvalError("procedure calls (modular programs) are not interpreted");
     }
     if (record) record->push_back(step);
     if (s.kind == Stmt::Kind::Assign || s.kind == Stmt::Kind::Havoc) {

@@ -59,6 +59,13 @@ std::string print_stmt(const Stmt& s, const Program& p) {
     case Stmt::Kind::Havoc:
       return var_name(s.var, &p) + " := *" + (s.note.empty() ? "" : "   // " + s.note);
     case Stmt::Kind::Assume: return "assume " + print_term(s.term, &p);
+    case Stmt::Kind::Call: {
+      std::string out;
+      for (std::size_t i = 0; i < s.outs.size(); ++i) out += (i ? ", " : "") + var_name(s.outs[i], &p);
+      std::string text = (out.empty() ? "" : out + " := ") + "call " + p.procedures.at(s.callee).name + "(";
+      for (std::size_t i = 0; i < s.args.size(); ++i) text += (i ? ", " : "") + print_term(s.args[i], &p);
+      return text + ")";
+    }
     case Stmt::Kind::Check: {
       const Property& prop = p.props.at(s.prop);
       return "check " + print_term(s.term, &p) + "   // " + to_string(prop.kind) + ": " +
@@ -79,6 +86,13 @@ std::string print_program(const Program& p) {
     os << "\n";
   }
   os << "init: L" << p.init << "  exit: L" << p.exit << "\n";
+  for (const Procedure& proc : p.procedures) {
+    os << "procedure " << proc.name << "(";
+    for (std::size_t i = 0; i < proc.params.size(); ++i) os << (i ? ", " : "") << var_name(proc.params[i], &p);
+    os << ") -> (";
+    for (std::size_t i = 0; i < proc.results.size(); ++i) os << (i ? ", " : "") << var_name(proc.results[i], &p);
+    os << ")  entry: L" << proc.entry << "  exit: L" << proc.exit << "\n";
+  }
   for (LocId l = 0; l < p.locs.size(); ++l) {
     const Location& loc = p.locs[l];
     os << "L" << l << " " << loc.name << (loc.loop_head ? " [loop head]" : "");

@@ -38,17 +38,22 @@ const char* to_string(PropertyKind k) {
 }
 
 Stmt Stmt::assign(VarId v, Term t, SourceLocation l) {
-  return Stmt{Kind::Assign, v, std::move(t), 0, std::move(l), {}};
+  return Stmt{Kind::Assign, v, std::move(t), 0, std::move(l), {}, 0, {}, {}};
 }
 Stmt Stmt::havoc(VarId v, std::string origin, SourceLocation l) {
-  return Stmt{Kind::Havoc, v, {}, 0, std::move(l), std::move(origin)};
+  return Stmt{Kind::Havoc, v, {}, 0, std::move(l), std::move(origin), 0, {}, {}};
 }
 Stmt Stmt::assume(Term t, SourceLocation l) {
-  return Stmt{Kind::Assume, 0, std::move(t), 0, std::move(l), {}};
+  return Stmt{Kind::Assume, 0, std::move(t), 0, std::move(l), {}, 0, {}, {}};
 }
 Stmt Stmt::check(PropId p, Term t, SourceLocation l) {
-  return Stmt{Kind::Check, 0, std::move(t), p, std::move(l), {}};
+  return Stmt{Kind::Check, 0, std::move(t), p, std::move(l), {}, 0, {}, {}};
 }
+Stmt Stmt::call(std::uint32_t callee, std::vector<Term> args, std::vector<VarId> outs, SourceLocation l) {
+  return Stmt{Kind::Call, 0, {}, 0, std::move(l), {}, callee, std::move(args), std::move(outs)};
+}
+
+bool is_call_edge(const Edge& e) { return e.body.size() == 1 && e.body[0].kind == Stmt::Kind::Call; }
 
 VarId Program::add_var(Variable v) {
   vars.push_back(std::move(v));

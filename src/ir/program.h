@@ -57,6 +57,10 @@ struct Stmt {
     Havoc,   ///< var := arbitrary value of its sort (an input)
     Assume,  ///< the execution continues only where term holds
     Check,   ///< property `prop` is violated where term is false; then assumes term
+    /// Runs procedure `callee` on a frame of its own (its params := `args`, its other
+    /// variables arbitrary); if it reaches its exit, `outs` := its results. Every other
+    /// variable of the caller keeps its value. Only modular programs have calls.
+    Call,
   };
   Kind kind;
   VarId var = 0;
@@ -64,11 +68,15 @@ struct Stmt {
   PropId prop = 0;
   SourceLocation loc;
   std::string note;  ///< for Havoc: the input's origin ("parameter x", "__VERIFIER_nondet_int()")
+  std::uint32_t callee = 0;      ///< for Call: index into Program::procedures
+  std::vector<Term> args;        ///< for Call: one per callee parameter
+  std::vector<VarId> outs;       ///< for Call: one per callee result
 
   static Stmt assign(VarId v, Term t, SourceLocation l = {});
   static Stmt havoc(VarId v, std::string origin, SourceLocation l = {});
   static Stmt assume(Term t, SourceLocation l = {});
   static Stmt check(PropId p, Term t, SourceLocation l = {});
+  static Stmt call(std::uint32_t callee, std::vector<Term> args, std::vector<VarId> outs, SourceLocation l = {});
 };
 
 struct Edge {
@@ -77,15 +85,32 @@ struct Edge {
   std::vector<Stmt> body;
 };
 
+/// Whether `e` is a call edge (its only statement is a Call).
+bool is_call_edge(const Edge& e);
+
 struct Location {
   std::string name;
   SourceLocation loc;
   bool loop_head = false;  ///< a target of a back edge (hint for invariant engines)
 };
 
-/// A whole program after inlining, as one control-flow automaton.
+/// A procedure of a modular program: the sub-automaton from `entry` to `exit` that a
+/// Call statement runs on a frame of its own. Its locations and variables are its own
+/// (a recursive call reuses them on a new frame); `params` are never assigned in it.
+struct Procedure {
+  std::string name;
+  LocId entry = 0;
+  LocId exit = 0;
+  std::vector<VarId> params;
+  std::vector<VarId> results;
+  SourceLocation loc;
+};
+
+/// A whole program as one control-flow automaton: after inlining every call, or (a
+/// modular program) with the entry's automaton from `init` and one per procedure.
 /// Execution starts at `init` with every variable arbitrary (frontends havoc or assign
 /// what matters); reaching `exit` (or any location without outgoing edges) ends it.
+/// In a modular program each Call statement is the only statement of its edge.
 class Program {
  public:
   std::string file;
@@ -95,6 +120,7 @@ class Program {
   std::vector<Location> locs;
   std::vector<Edge> edges;
   std::vector<Property> props;
+  std::vector<Procedure> procedures;  ///< empty unless the program is modular
   LocId init = 0;
   LocId exit = 0;
   std::vector<std::string> assumptions;  ///< semantic assumptions made while building

@@ -1,5 +1,6 @@
 #include "ir/validator.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace verdict::ir {
@@ -13,6 +14,7 @@ class Validator {
   std::vector<std::string> run() {
     if (p_.init >= p_.locs.size()) error("init location out of range");
     if (p_.exit >= p_.locs.size()) error("exit location out of range");
+    for (const Procedure& proc : p_.procedures) check_procedure(proc);
     for (std::size_t e = 0; e < p_.edges.size(); ++e) check_edge(e);
     return std::move(errors_);
   }
@@ -24,7 +26,42 @@ class Validator {
     const Edge& edge = p_.edges[e];
     const std::string where = "edge " + std::to_string(e);
     if (edge.from >= p_.locs.size() || edge.to >= p_.locs.size()) error(where + ": location out of range");
-    for (const Stmt& s : edge.body) check_stmt(s, where);
+    for (const Stmt& s : edge.body) {
+      check_stmt(s, where);
+      if (s.kind == Stmt::Kind::Call && edge.body.size() != 1) error(where + ": a call must be alone on its edge");
+    }
+  }
+
+  void check_procedure(const Procedure& proc) {
+    const std::string where = "procedure " + proc.name;
+    if (proc.entry >= p_.locs.size() || proc.exit >= p_.locs.size()) error(where + ": location out of range");
+    for (VarId v : proc.params) check_var(v, where);
+    for (VarId v : proc.results) check_var(v, where);
+    for (const Edge& e : p_.edges)
+      for (const Stmt& s : e.body)
+        if ((s.kind == Stmt::Kind::Assign || s.kind == Stmt::Kind::Havoc) &&
+            std::find(proc.params.begin(), proc.params.end(), s.var) != proc.params.end())
+          error(where + ": parameter " + p_.vars[s.var].name + " is assigned");
+  }
+
+  void check_call(const Stmt& s, const std::string& where) {
+    if (s.callee >= p_.procedures.size()) {
+      error(where + ": call of an unknown procedure");
+      return;
+    }
+    const Procedure& proc = p_.procedures[s.callee];
+    if (s.args.size() != proc.params.size() || s.outs.size() != proc.results.size()) {
+      error(where + ": call of " + proc.name + " with the wrong number of arguments or results");
+      return;
+    }
+    for (std::size_t i = 0; i < s.args.size(); ++i)
+      if (check_term(s.args[i], where) && check_var(proc.params[i], where) &&
+          s.args[i].sort() != p_.vars[proc.params[i]].sort)
+        error(where + ": argument " + std::to_string(i) + " of " + proc.name + " has the wrong sort");
+    for (std::size_t i = 0; i < s.outs.size(); ++i)
+      if (check_var(s.outs[i], where) && check_var(proc.results[i], where) &&
+          p_.vars[s.outs[i]].sort != p_.vars[proc.results[i]].sort)
+        error(where + ": result " + std::to_string(i) + " of " + proc.name + " has the wrong sort");
   }
 
   void check_stmt(const Stmt& s, const std::string& where) {
@@ -36,6 +73,7 @@ class Validator {
           error(where + ": assignment to " + p_.vars[s.var].name + " of sort " + s.term.sort().str());
         break;
       case Stmt::Kind::Havoc: check_var(s.var, where); break;
+      case Stmt::Kind::Call: check_call(s, where); break;
       case Stmt::Kind::Check:
         if (s.prop >= p_.props.size()) error(where + ": property out of range");
         [[fallthrough]];
