@@ -33,6 +33,9 @@ struct Options {
   double timeout_s = 0;               ///< wall-clock limit; 0 means none
   unsigned max_steps = 10000;         ///< BMC: largest number of CFA steps unrolled
   unsigned recursion_bound = 8;       ///< calls inlined this deep, then don't know
+  /// Keep calls as procedures instead of inlining them (`verdict ir --modular`); `check`
+  /// builds the modular program by itself when inlining hits a bound.
+  bool modular = false;
   bool replay_native = true;          ///< compile and run a C harness for counterexamples
   std::vector<std::string> extra_clang_args;  ///< -I, -D for the C frontend
 };

@@ -95,7 +95,8 @@ void Translator::translate_call(Instance& inst, const llvm::CallBase& call, Curs
   if (f->isIntrinsic() || starts_with(name, "llvm.")) return translate_intrinsic(inst, call, name, cur);
   if (starts_with(name, "__ubsan_handle_")) return translate_ubsan(inst, call, name, cur);
   if (translate_svcomp(inst, call, name, cur)) return;
-  if (!f->isDeclaration()) return inline_call(inst, call, *f, cur);
+  if (!f->isDeclaration())
+    return options_.modular ? call_procedure(inst, call, *f, cur) : inline_call(inst, call, *f, cur);
   translate_external(inst, call, name, cur);
 }
 

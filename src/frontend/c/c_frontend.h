@@ -2,6 +2,7 @@
 // with LLVM passes (mem2reg/SROA, switch lowering), and translates it into one IR
 // program for an entry function, inlining calls. The only module that includes clang or
 // LLVM headers. Not responsible for choosing properties or analysing the program.
+// On request it keeps calls instead (a modular program with one procedure per function).
 #pragma once
 
 #include <string>
@@ -17,6 +18,10 @@ struct CFrontendOptions {
   DataModel data_model = DataModel::LP64;
   unsigned recursion_bound = 8;
   std::vector<std::string> extra_args;
+  /// Keep calls of defined functions as Call statements of a modular program (one
+  /// procedure per function, recursion without a bound) instead of inlining them.
+  /// Procedures may then not access memory (such accesses become Unsupported checks).
+  bool modular = false;
 };
 
 /// Translates `path` (.c or preprocessed .i) for `options.entry`.

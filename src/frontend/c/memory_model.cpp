@@ -306,6 +306,7 @@ void Translator::translate_store(Instance& inst, const llvm::StoreInst& store, C
 
 void Translator::translate_mem_intrinsic(Instance& inst, const llvm::CallBase& call, const std::string& name,
                                          Cursor& cur) {
+  if (options_.modular && !inst.is_entry) throw NotModelled{"memory access inside a called function (modular analysis)"};
   const auto* len = llvm::dyn_cast<llvm::ConstantInt>(call.getArgOperand(2));
   const std::string what = name.substr(5, name.find('.', 5) - 5);
   if (len == nullptr) throw NotModelled{what + " with a non-constant length"};

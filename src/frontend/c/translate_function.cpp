@@ -6,6 +6,7 @@
 #include <llvm/IR/DebugInfoMetadata.h>
 
 #include "frontend/c/translator.h"
+#include "ir/graph.h"
 #include "support/invariant.h"
 
 namespace verdict::frontend::c {
@@ -37,6 +38,7 @@ void Translator::run(const llvm::Function& entry) {
   inst.fn = &entry;
   inst.prefix = entry.getName().str();
   inst.is_entry = true;
+  entry_fn_ = &entry;
   prefix_count_[inst.prefix] = 1;
   SourceLocation fn_loc;
   if (const llvm::DISubprogram* sp = entry.getSubprogram())
@@ -214,6 +216,68 @@ void Translator::inline_call(Instance& caller, const llvm::CallBase& call, const
   cur.loc = inst.ret_loc;
 }
 
+std::uint32_t Translator::procedure_for(const llvm::Function& f) {
+  if (auto it = procedures_.find(&f); it != procedures_.end()) return it->second;
+  const std::string name = f.getName().str();
+  auto owned = std::make_unique<Instance>();
+  Instance& inst = *owned;
+  instances_.push_back(std::move(owned));
+  inst.fn = &f;
+  inst.prefix = name;
+  prefix_count_[name] = 1;
+  SourceLocation loc;
+  if (const llvm::DISubprogram* sp = f.getSubprogram())
+    loc = SourceLocation{names_.file_name(sp->getFilename(), sp->getDirectory()), sp->getLine(), 0};
+  ir::Procedure proc;
+  proc.name = name;
+  proc.loc = loc;
+  proc.entry = program_.add_loc(name + ".entry", loc);
+  proc.exit = program_.add_loc(name + ".return", loc);
+  inst.ret_loc = proc.exit;
+  if (!f.getReturnType()->isVoidTy()) {
+    inst.ret_var = fresh_var(name + ".result", sort_of(f.getReturnType()));
+    proc.results.push_back(*inst.ret_var);
+    ir::Variable& r = program_.vars[*inst.ret_var];
+    r.source_name = "\\result";  // ACSL's name for a function's return value
+    const llvm::DISubprogram* sp = f.getSubprogram();
+    if (const llvm::DISubroutineType* type = sp ? sp->getType() : nullptr; type && type->getTypeArray().size() > 0) {
+      if (const llvm::DIType* ret = type->getTypeArray()[0]) {
+        r.type_name = DebugNames::c_type_name(ret);
+        r.is_signed = DebugNames::is_signed(ret);
+      }
+    }
+  }
+  for (const llvm::Argument& arg : f.args()) proc.params.push_back(var_for(inst, &arg));
+  const auto id = static_cast<std::uint32_t>(program_.procedures.size());
+  program_.procedures.push_back(proc);
+  procedures_.emplace(&f, id);  // before the body: recursive calls find it
+  translate_body(inst);
+  program_.add_edge(proc.entry, inst.block_loc.at(&f.getEntryBlock()), {});
+  return id;
+}
+
+void Translator::call_procedure(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee,
+                                Cursor& cur) {
+  const std::string name = callee.getName().str();
+  if (&callee == entry_fn_) throw NotModelled{"call of the entry function " + name};
+  if (callee.isVarArg()) throw NotModelled{"call to variadic function " + name};
+  if (call.getFunctionType() != callee.getFunctionType())
+    throw NotModelled{"call to " + name + " through a mismatched prototype"};
+  for (unsigned i = 0; i < call.arg_size(); ++i)
+    if (call.isByValArgument(i)) throw NotModelled{"struct passed by value to " + name + " (modular analysis)"};
+  const SourceLocation loc = loc_of(call);
+  std::vector<Term> args;
+  for (unsigned i = 0; i < call.arg_size(); ++i) args.push_back(value_term(caller, call.getArgOperand(i), cur));
+  const std::uint32_t id = procedure_for(callee);
+  std::vector<ir::VarId> outs;
+  if (!call.getType()->isVoidTy()) outs.push_back(var_for(caller, &call));
+  const ir::LocId before = program_.add_loc(caller.prefix + ".call." + name, loc);
+  const ir::LocId after = program_.add_loc(caller.prefix + ".after." + name, loc);
+  flush(cur, before);
+  program_.add_edge(before, after, {Stmt::call(id, std::move(args), std::move(outs), loc)});
+  cur.loc = after;
+}
+
 void Translator::flush(Cursor& cur, ir::LocId to) {
   program_.add_edge(cur.loc, to, std::move(cur.stmts));
   cur.stmts.clear();
@@ -241,9 +305,11 @@ void Translator::contract_empty_edges() {
   std::vector<std::optional<ir::LocId>> forward(n);
   std::vector<unsigned> out_count(n, 0);
   for (const ir::Edge& e : program_.edges) ++out_count[e.from];
+  std::vector<bool> keep(n, false);  // locations the program refers to by id
+  keep[program_.init] = keep[program_.exit] = true;
+  for (const ir::Procedure& proc : program_.procedures) keep[proc.entry] = keep[proc.exit] = true;
   for (const ir::Edge& e : program_.edges)
-    if (out_count[e.from] == 1 && e.body.empty() && e.from != e.to && e.from != program_.init && e.from != program_.exit)
-      forward[e.from] = e.to;
+    if (out_count[e.from] == 1 && e.body.empty() && e.from != e.to && !keep[e.from]) forward[e.from] = e.to;
   // Resolve chains; a cycle of empty edges (an empty infinite loop) is kept as it is.
   std::vector<std::optional<ir::LocId>> target(n);
   for (ir::LocId l = 0; l < n; ++l) {
@@ -283,6 +349,7 @@ void Translator::merge_straight_edges() {
     if (l == program_.init || l == program_.exit || in[l].size() != 1 || out[l].size() != 1) continue;
     const std::size_t first = in[l][0], second = out[l][0];
     if (first == second) continue;
+    if (ir::is_call_edge(program_.edges[first]) || ir::is_call_edge(program_.edges[second])) continue;
     ir::Edge& a = program_.edges[first];
     ir::Edge& b = program_.edges[second];
     a.body.insert(a.body.end(), std::make_move_iterator(b.body.begin()), std::make_move_iterator(b.body.end()));
@@ -300,25 +367,7 @@ void Translator::merge_straight_edges() {
 }
 
 void Translator::mark_loop_heads() {
-  enum Color : std::uint8_t { White, Grey, Black };
-  std::vector<Color> color(program_.locs.size(), White);
-  std::vector<std::pair<ir::LocId, std::size_t>> stack{{program_.init, 0}};
-  color[program_.init] = Grey;
-  while (!stack.empty()) {
-    auto& [loc, next] = stack.back();
-    const std::vector<std::size_t>& out = program_.outgoing(loc);
-    if (next == out.size()) {
-      color[loc] = Black;
-      stack.pop_back();
-      continue;
-    }
-    const ir::LocId to = program_.edges[out[next++]].to;
-    if (color[to] == Grey) program_.locs[to].loop_head = true;
-    if (color[to] == White) {
-      color[to] = Grey;
-      stack.emplace_back(to, 0);
-    }
-  }
+  for (ir::LocId l : ir::back_edge_targets(program_)) program_.locs[l].loop_head = true;
 }
 
 SourceLocation Translator::loc_of(const llvm::Instruction& i) const {

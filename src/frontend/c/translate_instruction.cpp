@@ -236,6 +236,10 @@ Term Translator::pure_instruction(Instance& inst, const llvm::Instruction& i, Cu
 void Translator::translate_instruction(Instance& inst, const llvm::Instruction& i, Cursor& cur) {
   if (i.getDebugLoc()) last_loc_ = loc_of(i);
   if (llvm::isa<llvm::DbgInfoIntrinsic>(i) || llvm::isa<llvm::PHINode>(i)) return;
+  // A procedure's frames would share its stack objects: only the entry may use memory.
+  if (options_.modular && !inst.is_entry &&
+      (llvm::isa<llvm::AllocaInst>(i) || (!llvm::isa<llvm::CallBase>(i) && i.mayReadOrWriteMemory())))
+    throw NotModelled{"memory access inside a called function (modular analysis)"};
   if (const auto* a = llvm::dyn_cast<llvm::AllocaInst>(&i)) return translate_alloca(inst, *a, cur);
   if (const auto* l = llvm::dyn_cast<llvm::LoadInst>(&i)) return translate_load(inst, *l, cur);
   if (const auto* s = llvm::dyn_cast<llvm::StoreInst>(&i)) return translate_store(inst, *s, cur);

@@ -89,6 +89,10 @@ class Translator {
   std::vector<ir::Stmt> phi_assignments(Instance& inst, const llvm::BasicBlock& from,
                                         const llvm::BasicBlock& to);
   void inline_call(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee, Cursor& cur);
+  /// Modular programs: a Call statement on an edge of its own, to `callee`'s procedure.
+  void call_procedure(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee, Cursor& cur);
+  /// The procedure of `f`, translated on first use.
+  std::uint32_t procedure_for(const llvm::Function& f);
   void stop_path(Cursor& cur, ir::PropertyKind kind, const std::string& what, const SourceLocation& loc);
   void end_execution(Cursor& cur);
   void flush(Cursor& cur, ir::LocId to);
@@ -161,6 +165,8 @@ class Translator {
   DebugNames names_;
   unsigned ptr_bits_ = 64;
   std::deque<std::unique_ptr<Instance>> instances_;
+  const llvm::Function* entry_fn_ = nullptr;
+  std::unordered_map<const llvm::Function*, std::uint32_t> procedures_;  ///< modular programs
   std::map<std::string, unsigned> prefix_count_;
   std::unordered_set<std::string> var_names_;
   std::unordered_map<std::string, unsigned> name_suffix_;  ///< last suffix used per base name
