@@ -30,6 +30,9 @@ std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added) {
   cut[p.init] = true;
   for (LocId l = 0; l < p.locs.size(); ++l)
     if (p.locs[l].loop_head) cut[l] = true;
+  for (const ir::Procedure& proc : p.procedures) cut[proc.entry] = cut[proc.exit] = true;
+  for (const ir::Edge& e : p.edges)
+    if (ir::is_call_edge(e)) cut[e.from] = cut[e.to] = true;
   // DFS with the loop heads already cut: every remaining back-edge target closes a cycle
   // the marks missed. Repeat until no cycle is left (one round suffices; loop for safety).
   std::size_t extra = 0;
@@ -62,7 +65,12 @@ GenKill gen_kill(const ir::Edge& e) {
       gen.erase(it->var);
       kill.insert(it->var);
     }
+    for (VarId out : it->outs) {
+      gen.erase(out);
+      kill.insert(out);
+    }
     if (it->term.valid()) collect_vars(it->term, gen);
+    for (const Term& a : it->args) collect_vars(a, gen);
   }
   return GenKill{{gen.begin(), gen.end()}, {kill.begin(), kill.end()}};
 }
@@ -191,6 +199,9 @@ PathState Summariser::run_edge(LocId from, std::size_t ei, PathState s) {
         break;
       }
       case ir::Stmt::Kind::Assume: s.guard = ir::mk_and(s.guard, eval(s, st.term)); break;
+      case ir::Stmt::Kind::Call:
+        VERDICT_INVARIANT(false, "call edges are summarised as call segments");
+        break;
       case ir::Stmt::Kind::Check: {
         const Term c = eval(s, st.term);
         const Term bad = ir::mk_and(s.guard, ir::mk_not(c));
@@ -220,6 +231,12 @@ void Summariser::summarise(LocId from) {
     const PathState here = merge(it->second);
     pending.erase(it);
     for (std::size_t ei : p_.outgoing(loc)) {
+      const ir::Edge& e = p_.edges[ei];
+      if (ir::is_call_edge(e)) {  // its source is a cut point, so loc == from here
+        const ir::Stmt& c = e.body[0];
+        sys_.calls.push_back(CallSegment{from, e.to, c.callee, c.args, c.outs, c.loc, {}});
+        continue;
+      }
       PathState s = run_edge(from, ei, here);
       if (s.guard.is_false()) continue;
       const LocId to = p_.edges[ei].to;
@@ -235,6 +252,36 @@ void Summariser::summarise(LocId from) {
   }
 }
 
+/// Makes a procedure's parameters live at its cut points, and its results at its exit.
+void add_frame_variables(const ir::Program& p, CutPointSystem& sys) {
+  for (const ir::Procedure& proc : p.procedures) {
+    for (LocId l : ir::dfs_postorder(p, proc.entry)) {
+      if (!sys.is_cut[l]) continue;
+      for (VarId v : proc.params) sys.live[l][v] = true;
+      if (l == proc.exit)
+        for (VarId v : proc.results) sys.live[l][v] = true;
+    }
+  }
+}
+
+/// Auxiliary variables for the callee's state at every call (see CallSegment::frame).
+void add_call_frames(const ir::Program& p, CutPointSystem& sys) {
+  for (std::size_t i = 0; i < sys.calls.size(); ++i) {
+    CallSegment& c = sys.calls[i];
+    const ir::Procedure& proc = p.procedures.at(c.callee);
+    for (LocId l : {proc.entry, proc.exit}) {
+      for (VarId v : sys.live_vars(l)) {
+        if (std::find(proc.params.begin(), proc.params.end(), v) != proc.params.end() || c.frame.count(v)) continue;
+        ir::Variable aux = p.vars.at(v);
+        aux.name = "call" + std::to_string(i) + "." + aux.name;
+        const auto id = static_cast<VarId>(sys.num_program_vars + sys.aux_vars.size());
+        sys.aux_vars.push_back(std::move(aux));
+        c.frame.emplace(v, id);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 CutPointSystem build_cut_point_system(const ir::Program& p) {
@@ -244,8 +291,10 @@ CutPointSystem build_cut_point_system(const ir::Program& p) {
   sys.is_cut.assign(p.locs.size(), false);
   for (LocId l : sys.cut_points) sys.is_cut[l] = true;
   sys.live = live_variables(p, sys.is_cut);
+  add_frame_variables(p, sys);
   Summariser s(p, sys);
   for (LocId l : sys.cut_points) s.summarise(l);
+  add_call_frames(p, sys);
   sys.stats.cut_points = sys.cut_points.size();
   sys.stats.segments = sys.segments.size();
   sys.stats.violation_paths = sys.violations.size();

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <vector>
 
 #include "ir/program.h"
@@ -32,6 +34,20 @@ struct ViolationPath {
   ir::Term condition;  ///< over pre-state and auxiliary variables
 };
 
+/// A Call edge of a modular program; its source and target are cut points of the caller.
+struct CallSegment {
+  ir::LocId from = 0;
+  ir::LocId to = 0;
+  std::uint32_t callee = 0;
+  std::vector<ir::Term> args;    ///< over the caller's state at `from`
+  std::vector<ir::VarId> outs;   ///< caller variables set from the callee's results
+  SourceLocation loc;
+  /// The callee's other variables that are live at its entry or exit (its results among
+  /// them), as auxiliary variables of this call: its invariants there are instantiated at
+  /// this call with params := args and these in place of the callee's own variables.
+  std::map<ir::VarId, ir::VarId> frame;
+};
+
 struct CutPointStats {
   std::size_t cut_points = 0;
   std::size_t added_beyond_loop_heads = 0;
@@ -46,9 +62,11 @@ struct CutPointSystem {
   std::vector<bool> is_cut;                ///< per location
   std::vector<ir::Variable> aux_vars;      ///< VarId num_program_vars + i
   std::vector<Segment> segments;
+  std::vector<CallSegment> calls;
   std::vector<ViolationPath> violations;
-  /// Per cut point: the variables that may be read before written from there (empty
-  /// vectors at other locations).
+  /// Per cut point: the variables that may be read before written from there, and in a
+  /// procedure also its parameters (and at its exit its results), so that predicates
+  /// there can relate the state to the call's arguments (empty vectors elsewhere).
   std::vector<std::vector<bool>> live;
   CutPointStats stats;
 
@@ -61,7 +79,8 @@ struct CutPointSystem {
 };
 
 /// Locations that cut every cycle reachable from init: init, the loop heads, and the
-/// targets of DFS back edges (added when the loop-head marks miss a cycle).
+/// targets of DFS back edges (added when the loop-head marks miss a cycle); in a modular
+/// program also every procedure's entry and exit and both ends of every call edge.
 std::vector<ir::LocId> choose_cut_points(const ir::Program& program, std::size_t* added = nullptr);
 
 /// Builds the summaries. Throws nothing; a program without cycles gets one cut point.

@@ -1,6 +1,7 @@
 #include "engines/bmc/unroller.h"
 
 #include "support/invariant.h"
+#include "verdict/errors.h"
 
 namespace verdict::engines::bmc {
 
@@ -74,6 +75,7 @@ bool Unroller::execute(std::size_t s, const Term& guard) {
         break;
       }
       case Stmt::Kind::Assume: pc = ir::mk_and(pc, substitute(st.term, step.state_end)); break;
+      case Stmt::Kind::Call: throw Unsupported(st.loc, "procedure calls of a modular program (BMC needs them inlined)");
       case Stmt::Kind::Check: {
         Term cond = substitute(st.term, step.state_end);
         Term violation = ir::mk_and(pc, ir::mk_not(cond));

@@ -330,6 +330,9 @@ AbsState post(const ir::Edge& e, const ir::Program& p, AbsState s) {
     switch (st.kind) {
       case ir::Stmt::Kind::Assign: assign(s, p, st.var, st.term); break;
       case ir::Stmt::Kind::Havoc: forget(s, st.var); break;
+      case ir::Stmt::Kind::Call:
+        for (VarId out : st.outs) forget(s, out);
+        break;
       case ir::Stmt::Kind::Assume:
       case ir::Stmt::Kind::Check: {
         Evaluator ev(s);
@@ -481,6 +484,9 @@ IntervalResult interval_invariants(const ir::Program& program, const std::vector
                                    const std::vector<std::vector<bool>>& live,
                                    const support::Deadline& deadline) {
   IntervalResult out;
+  // Procedure bodies are not reached from init by edges: their states would read as
+  // unreachable. The analysis is intraprocedural, so modular programs get nothing.
+  if (!program.procedures.empty()) return out;
   Fixpoint fp(program, cut_points, deadline);
   if (!fp.solve() || !fp.narrow()) {
     out.edge_visits = fp.visits();

@@ -24,6 +24,7 @@ struct IntervalResult {
 
 /// Runs the analysis; `cut_points` get widening and invariants. `live` (per location,
 /// per variable) restricts which variables appear in the invariants; empty means all.
+/// A modular program (with procedures) gets no invariants (`completed` is false).
 IntervalResult interval_invariants(const ir::Program& program, const std::vector<ir::LocId>& cut_points,
                                    const std::vector<std::vector<bool>>& live,
                                    const support::Deadline& deadline);

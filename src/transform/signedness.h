@@ -1,0 +1,18 @@
+// Pass (analysis only): how to read each bit-vector variable as a number. Source variables
+// keep their C type's signedness; a temporary (no source type) is read as signed when
+// what is assigned to it is signed: a copy of a signed variable, arithmetic on one, or a
+// call's signed result, propagated to a fixpoint. Any choice is exact (a view, not a
+// semantics); matching views keep integer encodings free of conversions. Not
+// responsible for changing the program.
+#pragma once
+
+#include <vector>
+
+#include "ir/program.h"
+
+namespace verdict::transform {
+
+/// Per variable of `program`: read it as a signed number.
+std::vector<bool> infer_signedness(const ir::Program& program);
+
+}  // namespace verdict::transform
