@@ -20,13 +20,22 @@ struct HornPredicate {
   std::vector<ir::Term> params;
 };
 
-/// body(params) /\ constraint => head(head_args), or => false without a head.
+/// A predicate applied to argument terms.
+struct HornApp {
+  std::size_t pred = 0;
+  std::vector<ir::Term> args;
+};
+
+/// body(params) /\ calls /\ constraint => head(head_args), or => false without a head.
+/// `calls` are further predicates in the body, applied to arguments (a procedure's
+/// summary at a call site): with them the clauses are non-linear.
 /// Every variable in the clause is universally quantified.
 struct HornClause {
   std::optional<std::size_t> body;
   ir::Term constraint;
   std::optional<std::size_t> head;
   std::vector<ir::Term> head_args;
+  std::vector<HornApp> calls;
 };
 
 struct HornSystem {

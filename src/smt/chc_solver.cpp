@@ -1,7 +1,13 @@
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -45,6 +51,10 @@ class HornEncoding {
       for (const ir::Term& p : sys_.predicates[*c.body].params) collect(p, vars);
       body = apply(*c.body, sys_.predicates[*c.body].params) && body;
     }
+    for (const HornApp& app : c.calls) {
+      for (const ir::Term& a : app.args) collect(a, vars);
+      body = apply(app.pred, app.args) && body;
+    }
     z3::expr head = c.head ? apply(*c.head, c.head_args) : ctx_.bool_val(false);
     z3::expr_vector bound(ctx_);
     for (const auto& [v, s] : vars) bound.push_back(enc_.var(v, s));
@@ -68,6 +78,107 @@ class HornEncoding {
   std::vector<z3::func_decl> decls_;
 };
 
+bool mentions(const z3::expr& e, const z3::expr& k) {
+  if (z3::eq(e, k)) return true;
+  if (!e.is_app()) return false;
+  for (unsigned i = 0; i < e.num_args(); ++i)
+    if (mentions(e.arg(i), k)) return true;
+  return false;
+}
+
+/// A term s with `lhs == rhs` <=> `k == s` (k not in s), when lhs is k or a sum with k as
+/// one addend (modular and mathematical sums alike).
+std::optional<z3::expr> solve_for(const z3::expr& lhs, const z3::expr& rhs, const z3::expr& k) {
+  if (mentions(rhs, k)) return std::nullopt;
+  if (z3::eq(lhs, k)) return rhs;
+  if (!lhs.is_app() || (lhs.decl().decl_kind() != Z3_OP_BADD && lhs.decl().decl_kind() != Z3_OP_ADD))
+    return std::nullopt;
+  std::optional<z3::expr> rest;
+  bool found = false;
+  for (unsigned i = 0; i < lhs.num_args(); ++i) {
+    const z3::expr a = lhs.arg(i);
+    if (z3::eq(a, k) && !found) {
+      found = true;
+    } else if (mentions(a, k)) {
+      return std::nullopt;
+    } else {
+      rest = rest ? *rest + a : a;
+    }
+  }
+  if (!found) return std::nullopt;
+  return rest ? rhs - *rest : rhs;
+}
+
+void conjuncts(const z3::expr& e, std::vector<z3::expr>& out) {
+  if (e.is_app() && e.decl().decl_kind() == Z3_OP_AND) {
+    for (unsigned i = 0; i < e.num_args(); ++i) conjuncts(e.arg(i), out);
+  } else {
+    out.push_back(e);
+  }
+}
+
+struct NotEliminated {};
+
+/// `e` (without free de Bruijn variables) with every `exists` removed by solving its
+/// variables from equalities among the body's conjuncts; throws NotEliminated.
+z3::expr eliminate(const z3::expr& e) {
+  if (e.is_app()) {
+    z3::expr_vector args(e.ctx());
+    for (unsigned i = 0; i < e.num_args(); ++i) args.push_back(eliminate(e.arg(i)));
+    return e.num_args() == 0 ? e : e.decl()(args);
+  }
+  if (!e.is_quantifier() || !e.is_exists()) throw NotEliminated{};
+  const unsigned n = Z3_get_quantifier_num_bound(e.ctx(), e);
+  z3::expr_vector fresh(e.ctx());
+  for (unsigned i = 0; i < n; ++i) {  // de Bruijn index i is the (n-1-i)-th declared variable
+    z3::sort sort(e.ctx(), Z3_get_quantifier_bound_sort(e.ctx(), e, n - 1 - i));
+    fresh.push_back(e.ctx().constant(("qe!" + std::to_string(i)).c_str(), sort));
+  }
+  z3::expr inner = e.body();
+  z3::expr body = eliminate(inner.substitute(fresh));
+  for (unsigned i = 0; i < n; ++i) {
+    const z3::expr k = fresh[static_cast<int>(i)];
+    std::vector<z3::expr> parts;
+    conjuncts(body, parts);
+    std::optional<z3::expr> value;
+    for (const z3::expr& c : parts) {
+      if (!c.is_app() || c.decl().decl_kind() != Z3_OP_EQ) continue;
+      value = solve_for(c.arg(0), c.arg(1), k);
+      if (!value) value = solve_for(c.arg(1), c.arg(0), k);
+      if (value) break;
+    }
+    if (!value) throw NotEliminated{};
+    z3::expr_vector from(e.ctx()), to(e.ctx());
+    from.push_back(k);
+    to.push_back(*value);
+    body = body.substitute(from, to).simplify();
+  }
+  for (unsigned i = 0; i < n; ++i)
+    if (mentions(body, fresh[static_cast<int>(i)])) throw NotEliminated{};
+  return body;
+}
+
+/// Spacer reconstructs the predicates it inlined away as projections (`exists x. ...`),
+/// nearly always of variables that equalities define; those are solved and substituted
+/// (an equivalence). Anything else is left for the decoder to reject.
+z3::expr without_existentials(const z3::expr& e, const z3::func_decl& pred) {
+  if (e.to_string().find("exists") == std::string::npos) return e;
+  z3::context& ctx = e.ctx();
+  z3::expr_vector params(ctx), vars(ctx);
+  for (unsigned j = 0; j < pred.arity(); ++j) {
+    params.push_back(ctx.constant(("param!" + std::to_string(j)).c_str(), pred.domain(j)));
+    vars.push_back(z3::expr(ctx, Z3_mk_bound(ctx, j, pred.domain(j))));
+  }
+  try {
+    z3::expr closed = e;
+    closed = closed.substitute(params);
+    z3::expr open = eliminate(closed);
+    return open.substitute(params, vars);
+  } catch (const NotEliminated&) {
+    return e;
+  }
+}
+
 HornResult read_solution(const HornSystem& sys, HornEncoding& h, const z3::model& m) {
   HornResult out;
   for (std::size_t i = 0; i < sys.predicates.size(); ++i) {
@@ -83,7 +194,7 @@ HornResult read_solution(const HornSystem& sys, HornEncoding& h, const z3::model
         out.reason = "interpretation with explicit entries";
         return out;
       }
-      t = decode_z3(fi.else_value(), sys.predicates[i].params, why);
+      t = decode_z3(without_existentials(fi.else_value(), f), sys.predicates[i].params, why);
     } else {
       t = ir::mk_false();  // no interpretation: the predicate may be false
     }
@@ -97,10 +208,20 @@ HornResult read_solution(const HornSystem& sys, HornEncoding& h, const z3::model
   return out;
 }
 
+/// Query logging: with VERDICT_SMT2_LOG=DIR set, each system is written to DIR as SMT-LIB.
+void log_system(const HornSystem& system) {
+  const char* dir = std::getenv("VERDICT_SMT2_LOG");
+  if (dir == nullptr) return;
+  static std::atomic<unsigned> counter{0};
+  std::ofstream(std::string(dir) + "/horn-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".smt2")
+      << horn_to_smt2(system) << "(check-sat)\n";
+}
+
 }  // namespace
 
 HornResult solve_horn(const HornSystem& system, const support::Deadline& deadline, double budget_s) {
   HornResult out;
+  log_system(system);
   try {
     HornEncoding h(system);
     z3::solver s(h.ctx(), "HORN");
@@ -134,6 +255,9 @@ HornResult solve_horn(const HornSystem& system, const support::Deadline& deadlin
     return read_solution(system, h, s.get_model());
   } catch (const z3::exception& e) {
     out.reason = std::string("z3: ") + e.msg();
+    return out;
+  } catch (const std::exception& e) {  // Spacer has let library exceptions escape
+    out.reason = std::string("internal error in Z3's Spacer: ") + e.what();
     return out;
   }
 }
