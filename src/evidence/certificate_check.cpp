@@ -1,6 +1,7 @@
 #include "evidence/certificate_check.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "evidence/cvc5_encoder.h"
@@ -60,6 +61,8 @@ class Checker {
   bool discharge(const std::string& name, const Term& formula);
   bool well_formed();
   bool one_inductive();
+  bool calls();
+  std::optional<Term> at_call(const Term& callee_inv, const transform::CallSegment& c) const;
   bool safety_k1();
   bool safety_k();
 
@@ -84,6 +87,10 @@ bool Checker::discharge(const std::string& name, const Term& formula) {
 bool Checker::well_formed() {
   if (cert_.k < 1) {
     out_.message = "k must be at least 1";
+    return false;
+  }
+  if (cert_.k != 1 && !p_.procedures.empty()) {
+    out_.message = "k-inductive certificates are not defined for programs with procedures";
     return false;
   }
   for (const auto& [loc, t] : cert_.invariants) {
@@ -116,6 +123,49 @@ bool Checker::one_inductive() {
     const Term next = transform::substitute(target, [&](ir::VarId v) { return s.post.at(v); });
     const std::string name = "consecution " + loc_name(s.from) + " -> " + loc_name(s.to);
     if (!discharge(name, ir::mk_and({inv(s.from), s.guard, ir::mk_not(next)}))) return false;
+  }
+  return true;
+}
+
+/// A callee's invariant instantiated at a call: its parameters are the call's arguments,
+/// its other variables the call's frame copies (nullopt if it mentions any other).
+std::optional<Term> Checker::at_call(const Term& callee_inv, const transform::CallSegment& c) const {
+  const ir::Procedure& proc = p_.procedures.at(c.callee);
+  bool ok = true;
+  Term t = transform::substitute(callee_inv, [&](ir::VarId v) -> Term {
+    for (std::size_t i = 0; i < proc.params.size(); ++i)
+      if (proc.params[i] == v) return c.args[i];
+    auto it = c.frame.find(v);
+    if (it == c.frame.end()) {
+      ok = false;
+      return Term();
+    }
+    return ir::mk_var(it->second, p_.vars.at(v).sort);
+  });
+  if (!ok) return std::nullopt;
+  return t;
+}
+
+bool Checker::calls() {
+  // Partial correctness by induction on the call depth: every call's arguments satisfy
+  // the callee's entry invariant, and the callee's exit invariant (its summary) at the
+  // call, with the caller's state otherwise unchanged, gives the invariant after it.
+  for (const transform::CallSegment& c : sys_.calls) {
+    const ir::Procedure& proc = p_.procedures.at(c.callee);
+    const std::optional<Term> pre = at_call(inv(proc.entry), c);
+    const std::optional<Term> summary = at_call(inv(proc.exit), c);
+    if (!pre || !summary) {
+      out_.message = "invariant of " + proc.name + " mentions a variable that is not live at its entry or exit";
+      return false;
+    }
+    const std::string where = "call of " + proc.name + " at " + loc_name(c.from);
+    if (!discharge("precondition of the " + where, ir::mk_and(inv(c.from), ir::mk_not(*pre)))) return false;
+    const Term after = transform::substitute(inv(c.to), [&](ir::VarId v) -> Term {
+      for (std::size_t j = 0; j < c.outs.size(); ++j)
+        if (c.outs[j] == v) return ir::mk_var(c.frame.at(proc.results[j]), p_.vars.at(v).sort);
+      return Term();
+    });
+    if (!discharge("return from the " + where, ir::mk_and({inv(c.from), *summary, ir::mk_not(after)}))) return false;
   }
   return true;
 }
@@ -160,7 +210,7 @@ bool Checker::safety_k() {
 }
 
 CertificateCheck Checker::run() {
-  if (!well_formed() || !one_inductive()) return out_;
+  if (!well_formed() || !one_inductive() || !calls()) return out_;
   if (!(cert_.k == 1 ? safety_k1() : safety_k())) return out_;
   out_.valid = true;
   out_.message = "cvc5 proved " + std::to_string(out_.obligations_checked.size()) + " obligations (" +

@@ -9,9 +9,13 @@ std::vector<ProofItem> invariant_items(const ir::Program& program, const std::ma
   for (const auto& [loc, inv] : invariants) {
     if (inv.is_true()) continue;
     const ir::Location& l = program.locs.at(loc);
-    std::string text = print_c_expr(inv, program);
+    std::string kind = "invariant", text = print_c_expr(inv, program);
+    for (const ir::Procedure& proc : program.procedures) {
+      if (loc == proc.entry) kind = "precondition of " + proc.name;
+      if (loc == proc.exit) kind = "summary of " + proc.name;
+    }
     if (l.loc.line == 0) text += "  (at " + l.name + ")";
-    items.push_back(ProofItem{"invariant", l.loc, std::move(text)});
+    items.push_back(ProofItem{kind, l.loc, std::move(text)});
   }
   return items;
 }

@@ -11,7 +11,8 @@
 
 namespace verdict::evidence {
 
-/// One "invariant" item per non-trivial invariant, in location order.
+/// One item per non-trivial invariant, in location order: "invariant", or for a
+/// procedure's entry and exit "precondition of f" and "summary of f".
 std::vector<ProofItem> invariant_items(const ir::Program& program, const std::map<ir::LocId, ir::Term>& invariants);
 
 }  // namespace verdict::evidence

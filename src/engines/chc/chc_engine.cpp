@@ -6,10 +6,43 @@
 #include "evidence/certificate_check.h"
 #include "evidence/certificate_proof.h"
 #include "ir/printer.h"
+#include "transform/signedness.h"
 
 namespace verdict::engines::chc {
 
 using ir::Term;
+
+namespace {
+
+/// A callee's variable at a call: its argument for a parameter, else the call's frame copy.
+Term at_call(const ir::Program& program, const transform::CallSegment& call, ir::VarId v) {
+  const ir::Procedure& proc = program.procedures.at(call.callee);
+  for (std::size_t i = 0; i < proc.params.size(); ++i)
+    if (proc.params[i] == v) return call.args[i];
+  return ir::mk_var(call.frame.at(v), program.vars.at(v).sort);
+}
+
+/// The clauses of one call: its arguments satisfy the callee's entry predicate, and the
+/// callee's exit predicate (its summary) gives the caller's state after the call.
+void add_call_clauses(const ir::Program& program, const transform::CutPointSystem& system,
+                      const transform::CallSegment& call, const std::map<ir::LocId, std::size_t>& pred,
+                      smt::HornSystem& h) {
+  const ir::Procedure& proc = program.procedures.at(call.callee);
+  std::vector<Term> entry_args, exit_args, after;
+  for (ir::VarId v : system.live_vars(proc.entry)) entry_args.push_back(at_call(program, call, v));
+  h.clauses.push_back(smt::HornClause{pred.at(call.from), ir::mk_true(), pred.at(proc.entry), std::move(entry_args), {}});
+  for (ir::VarId v : system.live_vars(proc.exit)) exit_args.push_back(at_call(program, call, v));
+  for (ir::VarId v : system.live_vars(call.to)) {
+    Term value = program.var_term(v);
+    for (std::size_t j = 0; j < call.outs.size(); ++j)
+      if (call.outs[j] == v) value = at_call(program, call, proc.results[j]);
+    after.push_back(value);
+  }
+  h.clauses.push_back(smt::HornClause{pred.at(call.from), ir::mk_true(), pred.at(call.to), std::move(after),
+                                      {smt::HornApp{pred.at(proc.exit), std::move(exit_args)}}});
+}
+
+}  // namespace
 
 smt::HornSystem horn_clauses(const ir::Program& program, const transform::CutPointSystem& system) {
   smt::HornSystem h;
@@ -23,17 +56,18 @@ smt::HornSystem horn_clauses(const ir::Program& program, const transform::CutPoi
   }
   // Execution starts at init in any state.
   h.clauses.push_back(smt::HornClause{std::nullopt, ir::mk_true(), pred.at(program.init),
-                                      h.predicates[pred.at(program.init)].params});
+                                      h.predicates[pred.at(program.init)].params, {}});
   for (const transform::Segment& s : system.segments) {
     std::vector<Term> args;
     for (ir::VarId v : system.live_vars(s.to)) args.push_back(s.post.at(v));
-    h.clauses.push_back(smt::HornClause{pred.at(s.from), s.guard, pred.at(s.to), std::move(args)});
+    h.clauses.push_back(smt::HornClause{pred.at(s.from), s.guard, pred.at(s.to), std::move(args), {}});
   }
+  for (const transform::CallSegment& c : system.calls) add_call_clauses(program, system, c, pred, h);
   // One query per cut point: the disjunction of its violation paths.
   std::map<ir::LocId, std::vector<Term>> bad;
   for (const transform::ViolationPath& v : system.violations) bad[v.from].push_back(v.condition);
   for (const auto& [from, conditions] : bad)
-    h.clauses.push_back(smt::HornClause{pred.at(from), ir::mk_or(conditions), std::nullopt, {}});
+    h.clauses.push_back(smt::HornClause{pred.at(from), ir::mk_or(conditions), std::nullopt, {}, {}});
   return h;
 }
 
@@ -90,6 +124,46 @@ EngineResult safe(const ir::Program& program, Certificate cert, const std::strin
 
 }  // namespace
 
+namespace {
+
+/// One encoding's attempt within `budget_s` seconds (0: until the deadline); a result
+/// when it decides (Safe with a certificate that holds, or the error reachable).
+std::optional<EngineResult> try_integers(const ir::Program& program, const transform::CutPointSystem& system,
+                                         const smt::HornSystem& h, const SignedView& view,
+                                         const support::Deadline& deadline, double budget_s, EngineResult& r) {
+  auto hi = integer_horn(h, view);
+  if (!hi) return std::nullopt;
+  Attempt a = solve(program, system, *hi, h, &view, deadline, budget_s);
+  r.tried.push_back("Spacer on the exact integer encoding: " +
+                    (a.certificate ? std::string("invariants found") : a.unsat ? "error reachable" : a.reason));
+  if (a.unsat) {
+    r.reason = "Spacer found the error reachable (counterexample left to BMC)";
+    return r;
+  }
+  if (!a.certificate) return std::nullopt;
+  // The translation back to bit-vectors may lose validity (64-bit overflow): check first.
+  const evidence::CertificateCheck c = evidence::check_certificate(program, *a.certificate, deadline);
+  if (!c.valid) {
+    r.tried.push_back("integer invariants do not hold over bit-vectors: " + c.message);
+    return std::nullopt;
+  }
+  return safe(program, std::move(*a.certificate), "exact integer encoding", r);
+}
+
+std::optional<EngineResult> try_bitvectors(const ir::Program& program, const transform::CutPointSystem& system,
+                                           const smt::HornSystem& h, const support::Deadline& deadline,
+                                           double budget_s, EngineResult& r) {
+  Attempt a = solve(program, system, h, h, nullptr, deadline, budget_s);
+  r.tried.push_back("Spacer on " + std::to_string(h.clauses.size()) + " Horn clauses over bit-vectors: " +
+                    (a.certificate ? std::string("invariants found") : a.unsat ? "error reachable" : a.reason));
+  if (a.certificate) return safe(program, std::move(*a.certificate), "bit-vectors", r);
+  if (!a.unsat) return std::nullopt;
+  r.reason = "Spacer found the error reachable (counterexample left to BMC)";
+  return r;
+}
+
+}  // namespace
+
 EngineResult ChcEngine::run(const ir::Program& program, const EngineContext& context) {
   const support::Deadline& deadline = context.deadline;
   const transform::CutPointSystem system = transform::build_cut_point_system(program);
@@ -99,33 +173,25 @@ EngineResult ChcEngine::run(const ir::Program& program, const EngineContext& con
     r.reason = "timeout while building the Horn clauses";
     return r;
   }
-  const SignedView view = [&](ir::VarId v) {
-    return v < system.num_program_vars ? program.vars.at(v).is_signed
-                                       : system.aux_vars.at(v - system.num_program_vars).is_signed;
-  };
-  // Integers first (exact encoding, Spacer is strongest there), then bit-vectors.
-  if (auto hi = integer_horn(h, view)) {
-    const double budget = deadline.remaining_ms() / 2000.0;
-    Attempt a = solve(program, system, *hi, h, &view, deadline, budget);
-    r.tried.push_back("Spacer on the exact integer encoding: " +
-                      (a.certificate ? std::string("invariants found") : a.unsat ? "error reachable" : a.reason));
-    if (a.unsat) {
-      r.reason = "Spacer found the error reachable (counterexample left to BMC)";
-      return r;
-    }
-    // The translation back to bit-vectors may lose validity (64-bit overflow): check first.
-    if (a.certificate) {
-      const evidence::CertificateCheck c = evidence::check_certificate(program, *a.certificate, deadline);
-      if (!c.valid) r.tried.push_back("integer invariants do not hold over bit-vectors: " + c.message);
-    }
-    if (a.certificate && r.tried.size() == 1)
-      return safe(program, std::move(*a.certificate), "exact integer encoding", std::move(r));
+  std::vector<bool> signs = transform::infer_signedness(program);
+  for (const ir::Variable& aux : system.aux_vars) signs.push_back(aux.is_signed);
+  for (const transform::CallSegment& c : system.calls)
+    for (const auto& [callee_var, aux] : c.frame) signs[aux] = signs[callee_var];
+  const SignedView view = [&](ir::VarId v) { return static_cast<bool>(signs.at(v)); };
+  const double half = deadline.remaining_ms() / 2000.0;
+  // Loops: integers first (exact encoding, Spacer is strongest there), then bit-vectors.
+  // Procedure summaries: the wrap-around of arguments makes the integer clauses hard,
+  // while bit-vector Spacer finds the summaries; so bit-vectors first.
+  std::optional<EngineResult> done;
+  if (program.procedures.empty()) {
+    done = try_integers(program, system, h, view, deadline, half, r);
+    if (!done) done = try_bitvectors(program, system, h, deadline, 0, r);
+  } else {
+    done = try_bitvectors(program, system, h, deadline, half, r);
+    if (!done) done = try_integers(program, system, h, view, deadline, 0, r);
   }
-  Attempt a = solve(program, system, h, h, nullptr, deadline, 0);
-  r.tried.push_back("Spacer on " + std::to_string(h.clauses.size()) + " Horn clauses over bit-vectors: " +
-                    (a.certificate ? std::string("invariants found") : a.unsat ? "error reachable" : a.reason));
-  if (a.certificate) return safe(program, std::move(*a.certificate), "bit-vectors", std::move(r));
-  r.reason = a.unsat ? "Spacer found the error reachable (counterexample left to BMC)" : "Spacer: " + a.reason;
+  if (done) return std::move(*done);
+  if (r.reason.empty()) r.reason = "Spacer found no invariants (" + r.tried.back() + ")";
   return r;
 }
 

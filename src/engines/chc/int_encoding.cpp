@@ -201,6 +201,22 @@ Term ranges(const std::set<std::pair<ir::VarId, unsigned>>& vars, const SignedVi
   return ir::mk_and(parts);
 }
 
+/// The integer versions of a predicate's arguments, each read in its parameter's own view.
+std::vector<Term> encode_args(Encoder& enc, const std::vector<Term>& args, const smt::HornPredicate& pred,
+                              const SignedView& is_signed) {
+  std::vector<Term> out;
+  for (const Term& a : args) {
+    if (a.sort().is_bool()) {
+      out.push_back(enc.boolean(a));
+      continue;
+    }
+    if (!a.sort().is_bv()) throw Unencodable{};
+    const ir::VarId param = pred.params[out.size()].var();
+    out.push_back(as_view(enc.number(a, is_signed(param)), is_signed(param)).t);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed) {
@@ -213,20 +229,13 @@ std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const Sig
     }
     for (const smt::HornClause& c : bv.clauses) {
       Encoder enc(is_signed);
-      smt::HornClause d{c.body, enc.boolean(c.constraint), c.head, {}};
+      smt::HornClause d{c.body, enc.boolean(c.constraint), c.head, {}, {}};
       if (c.body)
         for (const Term& v : bv.predicates[*c.body].params)
           if (v.sort().is_bv()) enc.number(v, false);
-      for (const Term& a : c.head_args) {
-        if (a.sort().is_bool()) {
-          d.head_args.push_back(enc.boolean(a));
-          continue;
-        }
-        if (!a.sort().is_bv()) throw Unencodable{};
-        // The head's parameter is read in the parameter's own view.
-        const ir::VarId param = bv.predicates[*c.head].params[d.head_args.size()].var();
-        d.head_args.push_back(as_view(enc.number(a, is_signed(param)), is_signed(param)).t);
-      }
+      if (c.head) d.head_args = encode_args(enc, c.head_args, bv.predicates[*c.head], is_signed);
+      for (const smt::HornApp& app : c.calls)
+        d.calls.push_back(smt::HornApp{app.pred, encode_args(enc, app.args, bv.predicates[app.pred], is_signed)});
       d.constraint = ir::mk_and(ranges(enc.vars, is_signed), d.constraint);
       out.clauses.push_back(std::move(d));
     }
