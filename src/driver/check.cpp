@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "driver/evidence_check.h"
 #include "driver/portfolio.h"
@@ -27,7 +28,7 @@ std::string question_name(const PropertySet& p) {
 }
 
 frontend::c::CFrontendOptions frontend_options(const Options& o) {
-  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args};
+  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args, o.modular};
 }
 
 void require_c_file(const std::string& file) {
@@ -63,19 +64,42 @@ bool has_loops(const ir::Program& program) {
   return std::any_of(program.locs.begin(), program.locs.end(), [](const ir::Location& l) { return l.loop_head; });
 }
 
-/// BMC is complete on a program without cycles, so the proof engines would only compete
-/// for the two cores there.
-std::vector<std::unique_ptr<engines::Engine>> make_engines(const ir::Program& program) {
-  std::vector<std::unique_ptr<engines::Engine>> engines;
-  engines.push_back(std::make_unique<engines::bmc::BmcEngine>());
-  if (!has_loops(program)) return engines;
-  engines.push_back(std::make_unique<engines::kinduction::KInductionEngine>());
-  engines.push_back(std::make_unique<engines::chc::ChcEngine>());
-  return engines;
+bool has_bound(const ir::Program& program) {
+  return std::any_of(program.props.begin(), program.props.end(),
+                     [](const ir::Property& p) { return p.kind == ir::PropertyKind::BoundReached; });
 }
 
-void fill_from_outcome(Answer& a, const ir::Program& program, const Options& options,
-                       const std::string& file, driver::PortfolioOutcome& outcome) {
+/// The program with calls kept as procedures, when inlining hit a bound (recursion or
+/// size) and the modular program has none: Horn clauses with procedure summaries can
+/// then prove what no unrolling can. Nullopt otherwise.
+std::optional<ir::Program> modular_program(const std::string& file, const ir::Program& inlined, const Options& o) {
+  if (!has_bound(inlined)) return std::nullopt;
+  frontend::c::CFrontendOptions fo = frontend_options(o);
+  fo.modular = true;
+  ir::Program modular = frontend::c::translate_file(file, fo);
+  if (has_bound(modular)) return std::nullopt;
+  transform::select_properties(modular, o.properties);
+  return modular;
+}
+
+/// BMC is complete on a program without cycles, so the proof engines would only compete
+/// for the two cores there. A modular program gets the CHC engine (the only one that
+/// reasons with procedure summaries) in place of the inlined program's proof engines.
+std::vector<driver::EngineTask> make_engines(const ir::Program& program, const ir::Program* modular) {
+  std::vector<driver::EngineTask> tasks;
+  tasks.push_back({std::make_unique<engines::bmc::BmcEngine>(), &program, ""});
+  if (modular) {
+    tasks.push_back({std::make_unique<engines::chc::ChcEngine>(), modular, "chc-summaries"});
+    return tasks;
+  }
+  if (!has_loops(program)) return tasks;
+  tasks.push_back({std::make_unique<engines::kinduction::KInductionEngine>(), &program, ""});
+  tasks.push_back({std::make_unique<engines::chc::ChcEngine>(), &program, ""});
+  return tasks;
+}
+
+void fill_from_outcome(Answer& a, const Options& options, const std::string& file,
+                       driver::PortfolioOutcome& outcome) {
   using Status = engines::EngineResult::Status;
   engines::EngineResult& r = outcome.result;
   a.evidence.properties = r.properties;
@@ -83,7 +107,7 @@ void fill_from_outcome(Answer& a, const ir::Program& program, const Options& opt
   a.tried = outcome.tried;
   switch (r.status) {
     case Status::Violation:
-      driver::accept_counterexample(a, program, options, r, outcome.engine);
+      driver::accept_counterexample(a, *outcome.program, options, r, outcome.engine);
       break;
     case Status::Safe:
       a.verdict = Verdict::Yes;
@@ -111,13 +135,15 @@ Answer check(const std::string& file, const Options& options) {
     ir::Program program = frontend::c::translate_file(file, frontend_options(options));
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
+    const std::optional<ir::Program> modular = modular_program(file, program, options);
     engines::EngineContext context{options, support::Deadline(engine_budget_s(options.timeout_s))};
     const support::Deadline deadline = context.deadline;
     driver::PortfolioOutcome outcome = driver::run_portfolio(
-        make_engines(program), program, context, [&](engines::EngineResult& r, const std::string& engine) {
-          driver::vet_result(r, engine, program, deadline);
+        make_engines(program, modular ? &*modular : nullptr), context,
+        [&](engines::EngineResult& r, const std::string& engine, const ir::Program& analysed) {
+          driver::vet_result(r, engine, analysed, deadline);
         });
-    fill_from_outcome(a, program, options, file, outcome);
+    fill_from_outcome(a, options, file, outcome);
   } catch (const Unsupported& e) {
     a.verdict = Verdict::DontKnow;
     a.reason = std::string("unsupported: ") + e.what();

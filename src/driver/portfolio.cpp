@@ -1,6 +1,7 @@
 #include "driver/portfolio.h"
 
 #include <condition_variable>
+#include <cstdio>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -25,6 +26,16 @@ engines::EngineResult run_guarded(engines::Engine& engine, const ir::Program& pr
     engines::EngineResult r;
     r.reason = "out of memory";
     return r;
+  } catch (const std::exception& e) {  // a bug, or a solver's: never an answer
+    engines::EngineResult r;
+    r.reason = "internal error in engine " + engine.name() + ": " + e.what();
+    std::fprintf(stderr, "verdict: %s\n", r.reason.c_str());
+    return r;
+  } catch (...) {
+    engines::EngineResult r;
+    r.reason = "internal error in engine " + engine.name() + ": unknown exception";
+    std::fprintf(stderr, "verdict: %s\n", r.reason.c_str());
+    return r;
   }
 }
 
@@ -41,20 +52,22 @@ std::string describe(const std::string& name, const engines::EngineResult& r) {
 
 }  // namespace
 
-PortfolioOutcome run_portfolio(const std::vector<std::unique_ptr<engines::Engine>>& engines,
-                               const ir::Program& program, const engines::EngineContext& context,
+PortfolioOutcome run_portfolio(const std::vector<EngineTask>& tasks, const engines::EngineContext& context,
                                const Vetting& vet) {
-  std::vector<engines::EngineResult> results(engines.size());
+  const std::size_t n = tasks.size();
+  std::vector<std::string> names;
+  for (const EngineTask& t : tasks) names.push_back(t.label.empty() ? t.engine->name() : t.label);
+  std::vector<engines::EngineResult> results(n);
   auto run_one = [&](std::size_t i) {
-    results[i] = run_guarded(*engines[i], program, context);
-    if (results[i].status != Status::Unknown && vet) vet(results[i], engines[i]->name());
+    results[i] = run_guarded(*tasks[i].engine, *tasks[i].program, context);
+    if (results[i].status != Status::Unknown && vet) vet(results[i], names[i], *tasks[i].program);
   };
-  if (engines.size() == 1) {
+  if (n == 1) {
     run_one(0);
   } else {
     std::vector<std::thread> threads;
-    std::vector<std::exception_ptr> errors(engines.size());
-    for (std::size_t i = 0; i < engines.size(); ++i) {
+    std::vector<std::exception_ptr> errors(n);
+    for (std::size_t i = 0; i < n; ++i) {
       threads.emplace_back([&, i] {
         try {
           run_one(i);
@@ -69,21 +82,23 @@ PortfolioOutcome run_portfolio(const std::vector<std::unique_ptr<engines::Engine
       if (e) std::rethrow_exception(e);
   }
   PortfolioOutcome out;
-  for (std::size_t i = 0; i < engines.size(); ++i) {
-    out.tried.push_back(describe(engines[i]->name(), results[i]));
-    for (const std::string& t : results[i].tried) out.tried.push_back(engines[i]->name() + ": " + t);
+  for (std::size_t i = 0; i < n; ++i) {
+    out.tried.push_back(describe(names[i], results[i]));
+    for (const std::string& t : results[i].tried) out.tried.push_back(names[i] + ": " + t);
   }
-  for (std::size_t i = 0; i < engines.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (results[i].status == Status::Unknown) continue;
     if (out.engine.empty()) {
       out.result = results[i];
-      out.engine = engines[i]->name();
+      out.engine = names[i];
+      out.program = tasks[i].program;
     } else if (out.result.status != results[i].status) {
       // Two engines disagree: one of them has a bug. Never pick a side.
       out.result = engines::EngineResult{};
-      out.result.reason = "internal error: engines " + out.engine + " and " + engines[i]->name() +
+      out.result.reason = "internal error: engines " + out.engine + " and " + names[i] +
                           " disagree; no answer is given";
       out.engine.clear();
+      out.program = nullptr;
       return out;
     }
   }
