@@ -8,6 +8,7 @@
 #include "verdict/check.h"
 #include "verdict/commands.h"
 #include "verdict/errors.h"
+#include "verdict/isolate.h"
 #include "verdict/render.h"
 #include "verdict/watchdog.h"
 
@@ -60,23 +61,27 @@ void print_answer(const Answer& answer, bool json, const AnswerDecoration& decor
   }
 }
 
-}  // namespace
+/// A don't-know answer that has nothing but its reason.
+Answer bare_answer(const std::string& file, const Options& options, std::string reason, double time_ms) {
+  Answer a;
+  a.question = options.properties.unreach_call && options.properties.no_overflow ? "all"
+               : options.properties.unreach_call                                ? "unreach-call"
+                                                                                : "no-overflow";
+  a.file = file;
+  a.entry = options.entry;
+  a.reason = std::move(reason);
+  a.time_ms = time_ms;
+  return a;
+}
 
-int run_check_and_print(const std::string& file, const Options& options, bool json,
-                        const AnswerDecoration& decoration) {
+int check_and_print(const std::string& file, const Options& options, bool json, const AnswerDecoration& decoration) {
   // Exactly one of the main thread and the watchdog prints an answer.
   static std::atomic<bool> printing{false};
   Watchdog watchdog(options.timeout_s, [&] {
     if (printing.exchange(true)) return false;  // the main thread is printing
-    Answer a;
-    a.question = options.properties.unreach_call && options.properties.no_overflow ? "all"
-                 : options.properties.unreach_call                                ? "unreach-call"
-                                                                                  : "no-overflow";
-    a.file = file;
-    a.entry = options.entry;
-    a.reason = "time limit of " + std::to_string(options.timeout_s) + " s reached";
-    a.time_ms = options.timeout_s * 1000;
-    print_answer(a, json, decoration);
+    print_answer(bare_answer(file, options, "time limit of " + std::to_string(options.timeout_s) + " s reached",
+                             options.timeout_s * 1000),
+                 json, decoration);
     std::cout.flush();
     return true;
   });
@@ -84,6 +89,24 @@ int run_check_and_print(const std::string& file, const Options& options, bool js
   if (printing.exchange(true)) std::this_thread::sleep_for(std::chrono::hours(1));  // watchdog exits
   print_answer(answer, json, decoration);
   return exit_code(answer.verdict);
+}
+
+}  // namespace
+
+int run_check_and_print(const std::string& file, const Options& options, bool json,
+                        const AnswerDecoration& decoration) {
+  const auto start = std::chrono::steady_clock::now();
+  return run_isolated([&] { return check_and_print(file, options, json, decoration); },
+                      [&](int signal) {
+                        const std::string reason = "internal error: the analysis crashed (signal " +
+                                                   std::to_string(signal) + "); no answer is given";
+                        std::fprintf(stderr, "verdict: %s\n", reason.c_str());
+                        const double ms =
+                            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+                        const Answer a = bare_answer(file, options, reason, ms);
+                        print_answer(a, json, decoration);
+                        return exit_code(a.verdict);
+                      });
 }
 
 void add_check_command(CLI::App& app, Actions& actions) {
@@ -111,6 +134,7 @@ void add_ir_command(CLI::App& app, Actions& actions) {
   CLI::App* cmd = app.add_subcommand("ir", "Print the verification IR of a program");
   add_common_program_flags(cmd, *flags);
   cmd->add_flag("--llvm", *llvm, "print the simplified LLVM IR instead");
+  cmd->add_flag("--modular", flags->options.modular, "keep calls as procedures instead of inlining them");
   actions[cmd] = [flags, llvm] {
     flags->options.data_model = parse_data_model(flags->data_model);
     const std::string text = *llvm ? llvm_ir_text(flags->file, flags->options)
