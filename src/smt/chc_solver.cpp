@@ -147,7 +147,13 @@ z3::expr eliminate(const z3::expr& e) {
       if (!value) value = solve_for(c.arg(1), c.arg(0), k);
       if (value) break;
     }
-    if (!value) throw NotEliminated{};
+    if (!value) {  // k is not defined: keep what does not mention it (weaker, see below)
+      z3::expr_vector kept(e.ctx());
+      for (const z3::expr& c : parts)
+        if (!mentions(c, k)) kept.push_back(c);
+      body = kept.empty() ? e.ctx().bool_val(true) : z3::mk_and(kept);
+      continue;
+    }
     z3::expr_vector from(e.ctx()), to(e.ctx());
     from.push_back(k);
     to.push_back(*value);
@@ -160,7 +166,9 @@ z3::expr eliminate(const z3::expr& e) {
 
 /// Spacer reconstructs the predicates it inlined away as projections (`exists x. ...`),
 /// nearly always of variables that equalities define; those are solved and substituted
-/// (an equivalence). Anything else is left for the decoder to reject.
+/// (an equivalence). Conjuncts about other bound variables are dropped, which only
+/// weakens the formula: the result is a candidate invariant, and every certificate is
+/// re-checked independently anyway. What cannot be handled is left to the decoder.
 z3::expr without_existentials(const z3::expr& e, const z3::func_decl& pred) {
   if (e.to_string().find("exists") == std::string::npos) return e;
   z3::context& ctx = e.ctx();

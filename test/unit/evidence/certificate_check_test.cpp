@@ -71,4 +71,53 @@ TEST(CertificateCheck, KInductiveCertificate) {
   EXPECT_TRUE(r.valid) << r.message;
 }
 
+// recursive_countdown: locations init 0, main.call 1, main.after 2, exit 3, down.entry 4,
+// down.return 5, down.call 6, down.after 7; variables x 0, y 1, n 2, result 3, m 4, c 5.
+std::map<ir::LocId, ir::Term> countdown_summary(const ir::Program& p) {
+  return {{5, ir::mk_eq(p.var_term(3), testing::c32(0))},
+          {7, ir::mk_eq(p.var_term(5), testing::c32(0))},
+          {2, ir::mk_eq(p.var_term(1), testing::c32(0))}};
+}
+
+TEST(CertificateCheck, AcceptsProcedureSummary) {
+  ir::Program p = testing::recursive_countdown(0);
+  auto r = check(p, countdown_summary(p));
+  EXPECT_TRUE(r.valid) << r.message;
+  bool precondition = false, ret = false;
+  for (const std::string& o : r.obligations_checked) {
+    precondition = precondition || o.find("precondition of the call of down") != std::string::npos;
+    ret = ret || o.find("return from the call of down") != std::string::npos;
+  }
+  EXPECT_TRUE(precondition && ret);
+}
+
+TEST(CertificateCheck, RejectsSummaryTheBodyDoesNotEstablish) {
+  ir::Program p = testing::recursive_countdown(0);
+  auto inv = countdown_summary(p);
+  inv.erase(7);  // after the recursive call nothing is known: result == 0 does not follow
+  auto r = check(p, inv);
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("consecution"), std::string::npos) << r.message;
+}
+
+TEST(CertificateCheck, RejectsPreconditionACallerViolates) {
+  ir::Program p = testing::recursive_countdown(0);
+  auto inv = countdown_summary(p);
+  inv[4] = sle(testing::c32(5), p.var_term(2));  // main calls down(x) with x = 0 too
+  auto r = check(p, inv);
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("precondition of the call of down"), std::string::npos) << r.message;
+}
+
+TEST(CertificateCheck, RejectsWrongSummaryForTheAssertion) {
+  ir::Program p = testing::recursive_countdown(1);
+  auto r = check(p, countdown_summary(p));  // y == 0 holds, so the assertion y == 1 fails
+  EXPECT_FALSE(r.valid);
+}
+
+TEST(CertificateCheck, RejectsKInductionOnModularPrograms) {
+  ir::Program p = testing::recursive_countdown(0);
+  EXPECT_FALSE(check(p, countdown_summary(p), 2).valid);
+}
+
 }  // namespace verdict::evidence

@@ -145,4 +145,34 @@ inline ir::Program nested_counters() {
   return p;
 }
 
+/// A modular program: `int down(int n) { return n <= 0 ? 0 : down(n - 1); }` and
+/// `main: x := *; assume 0 <= x <= 100; y := down(x); assert(y == expected)`.
+/// Safe for expected == 0 (the summary `\result == 0` proves it); no loop, only recursion.
+inline ir::Program recursive_countdown(std::uint64_t expected = 0) {
+  ir::Program p;
+  const ir::VarId x = p.add_var(bv_var("x", 32, true)), y = p.add_var(bv_var("y", 32, true));
+  const ir::VarId n = p.add_var(bv_var("n", 32, true)), r = p.add_var(bv_var("result", 32, true));
+  const ir::VarId m = p.add_var(bv_var("m", 32, true)), c = p.add_var(bv_var("c", 32, true));
+  const ir::LocId l0 = p.add_loc("init"), call = p.add_loc("main.call"), after = p.add_loc("main.after"),
+                  done = p.add_loc("exit");
+  const ir::LocId entry = p.add_loc("down.entry"), ret = p.add_loc("down.return"), rec = p.add_loc("down.call"),
+                  back = p.add_loc("down.after");
+  p.procedures.push_back(ir::Procedure{"down", entry, ret, {n}, {r}, {}});
+  const ir::PropId a = p.add_prop(ir::PropertyKind::Assertion, "assertion y == expected", SourceLocation{"t.c", 9, 3});
+  const ir::Term xv = p.var_term(x), nv = p.var_term(n);
+  p.add_edge(l0, call, {ir::Stmt::havoc(x, "__VERIFIER_nondet_int()"),
+                        ir::Stmt::assume(ir::mk_binary(ir::Op::Sle, c32(0), xv)),
+                        ir::Stmt::assume(ir::mk_binary(ir::Op::Sle, xv, c32(100)))});
+  p.add_edge(call, after, {ir::Stmt::call(0, {xv}, {y})});
+  p.add_edge(after, done, {ir::Stmt::check(a, ir::mk_eq(p.var_term(y), c32(expected)))});
+  p.add_edge(entry, ret, {ir::Stmt::assume(ir::mk_binary(ir::Op::Sle, nv, c32(0))), ir::Stmt::assign(r, c32(0))});
+  p.add_edge(entry, rec, {ir::Stmt::assume(ir::mk_binary(ir::Op::Slt, c32(0), nv)),
+                          ir::Stmt::assign(m, ir::mk_binary(ir::Op::Sub, nv, c32(1)))});
+  p.add_edge(rec, back, {ir::Stmt::call(0, {p.var_term(m)}, {c})});
+  p.add_edge(back, ret, {ir::Stmt::assign(r, p.var_term(c))});
+  p.init = l0;
+  p.exit = done;
+  return p;
+}
+
 }  // namespace verdict::testing

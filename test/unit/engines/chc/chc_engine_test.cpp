@@ -6,6 +6,7 @@
 #include "engines/certified.h"
 #include "evidence/certificate_check.h"
 #include "ir/printer.h"
+#include "ir/validator.h"
 #include "transform/loop_programs.h"
 
 namespace verdict::engines::chc {
@@ -73,6 +74,31 @@ TEST(Chc, IntegerEncodingWrapsExplicitly) {
   // With x + 1 wrapping at 256 the integer clauses are unsatisfiable (the error is reachable).
   auto solved = smt::solve_horn(*hi, support::Deadline(20));
   EXPECT_EQ(solved.status, smt::SatResult::Unsat);
+}
+
+TEST(Chc, ProcedureSummaryProvesRecursion) {
+  ir::Program p = testing::recursive_countdown(0);
+  ASSERT_TRUE(ir::validate(p).empty());
+  EngineResult r = run(p);
+  expect_certified_safe(p, r);
+  ASSERT_TRUE(r.proof.has_value());
+  bool summary = false;
+  for (const ProofItem& item : r.proof->items) summary = summary || item.kind == "summary of down";
+  EXPECT_TRUE(summary);
+}
+
+TEST(Chc, RecursionWithAWrongExpectationIsNotProved) {
+  EXPECT_NE(run(testing::recursive_countdown(1), 5).status, EngineResult::Status::Safe);
+}
+
+TEST(Chc, CallClausesAreNonLinear) {
+  ir::Program p = testing::recursive_countdown(0);
+  auto sys = transform::build_cut_point_system(p);
+  ASSERT_EQ(sys.calls.size(), 2u);
+  smt::HornSystem h = horn_clauses(p, sys);
+  std::size_t with_calls = 0;
+  for (const smt::HornClause& c : h.clauses) with_calls += c.calls.empty() ? 0 : 1;
+  EXPECT_EQ(with_calls, 2u);  // one return clause per call
 }
 
 }  // namespace verdict::engines::chc

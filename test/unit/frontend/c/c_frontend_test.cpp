@@ -391,5 +391,37 @@ TEST(CFrontendRun, AbortEndsTheExecution) {
   EXPECT_EQ(run_main(p, {ir::Value::of_bv(32, 0)}).outcome, ir::Execution::Outcome::Violated);
 }
 
+ir::Program translate_modular(const std::string& code) {
+  CFrontendOptions options;
+  options.modular = true;
+  ir::Program p = translate_file(write_temp(code), options);
+  EXPECT_TRUE(ir::validate(p).empty());
+  return p;
+}
+
+TEST(CFrontendModular, RecursionBecomesCallsWithoutBound) {
+  const std::string code =
+      "int fact(int n) { if (n <= 1) return 1; return n * fact(n - 1); }\n"
+      "int main(void) { return fact(5); }\n";
+  EXPECT_FALSE(props_of(translate(code), PropertyKind::BoundReached).empty());
+  const ir::Program p = translate_modular(code);
+  EXPECT_TRUE(props_of(p, PropertyKind::BoundReached).empty());
+  ASSERT_EQ(p.procedures.size(), 1u);
+  EXPECT_EQ(p.procedures[0].name, "fact");
+  EXPECT_EQ(p.procedures[0].params.size(), 1u);
+  ASSERT_EQ(p.procedures[0].results.size(), 1u);
+  EXPECT_TRUE(p.vars[p.procedures[0].results[0]].is_signed);
+  std::size_t calls = 0;
+  for (const ir::Edge& e : p.edges) calls += ir::is_call_edge(e) ? 1 : 0;
+  EXPECT_EQ(calls, 2u);  // main's call and the recursive one
+}
+
+TEST(CFrontendModular, MemoryInsideAProcedureIsUnsupported) {
+  const ir::Program p = translate_modular(
+      "int g;\nint bump(int n) { g = g + n; return n > 0 ? bump(n - 1) : g; }\n"
+      "int main(void) { return bump(3); }\n");
+  EXPECT_FALSE(props_of(p, PropertyKind::Unsupported).empty());
+}
+
 }  // namespace
 }  // namespace verdict::frontend::c
