@@ -113,6 +113,10 @@ std::optional<Term> Decoder::app(const z3::expr& e, const std::vector<Term>& a) 
     case Z3_OP_LT: return ir::mk_binary(Op::Lt, a[0], a[1]);
     case Z3_OP_GT: return swap2(Op::Lt);
     case Z3_OP_EXTRACT: return ir::mk_extract(e.hi(), e.lo(), a[0]);
+    case Z3_OP_BIT2BOOL: {  // bit i of a bit-vector, as a boolean
+      const unsigned i = Z3_get_decl_int_parameter(e.ctx(), e.decl(), 0);
+      return ir::mk_eq(ir::mk_extract(i, i, a[0]), ir::mk_bv(1, 1));
+    }
     case Z3_OP_CONCAT: {
       Term r = a[0];
       for (std::size_t i = 1; i < a.size(); ++i) r = ir::mk_concat(r, a[i]);
