@@ -253,7 +253,16 @@ void Summariser::summarise(LocId from) {
 }
 
 /// Makes a procedure's parameters live at its cut points, and its results at its exit.
+/// A call's argument variables stay live after it (the call does not change them): the
+/// state after the call can then relate the result to them directly, and solvers need
+/// no projection (`exists`) to describe it.
 void add_frame_variables(const ir::Program& p, CutPointSystem& sys) {
+  for (const ir::Edge& e : p.edges) {
+    if (!ir::is_call_edge(e)) continue;
+    std::set<VarId> used;
+    for (const Term& a : e.body[0].args) collect_vars(a, used);
+    for (VarId v : used) sys.live[e.to][v] = true;
+  }
   for (const ir::Procedure& proc : p.procedures) {
     for (LocId l : ir::dfs_postorder(p, proc.entry)) {
       if (!sys.is_cut[l]) continue;
