@@ -58,14 +58,18 @@ EngineResult BmcRun::violation(const CheckInstance& inst) {
 }
 
 std::string BmcRun::incomplete_reason() const {
+  // Inlined copies of one construct share its text: each is named once.
   std::string reason;
+  std::set<std::string> named;
   for (std::size_t i : incomplete_) {
     const ir::Property& prop = p_.props.at(unroller_.instances()[i].prop);
+    std::string item = prop.description;
+    if (prop.loc.known()) item += " at " + prop.loc.str();
+    item += prop.kind == ir::PropertyKind::BoundReached ? " is reachable (bound reached)"
+                                                        : " is reachable (not modelled precisely)";
+    if (!named.insert(item).second) continue;
     if (!reason.empty()) reason += "; ";
-    reason += prop.description;
-    if (prop.loc.known()) reason += " at " + prop.loc.str();
-    reason += prop.kind == ir::PropertyKind::BoundReached ? " is reachable (bound reached)"
-                                                          : " is reachable (not modelled precisely)";
+    reason += item;
   }
   return reason;
 }
