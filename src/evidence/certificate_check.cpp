@@ -1,5 +1,6 @@
 #include "evidence/certificate_check.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -93,6 +94,16 @@ bool Checker::well_formed() {
     out_.message = "k-inductive certificates are not defined for programs with procedures";
     return false;
   }
+  // Summaries relate results to the parameters' entry values: parameters must stay fixed.
+  for (const ir::Procedure& proc : p_.procedures)
+    for (const ir::Edge& e : p_.edges)
+      for (const ir::Stmt& s : e.body)
+        for (ir::VarId param : proc.params)
+          if (((s.kind == ir::Stmt::Kind::Assign || s.kind == ir::Stmt::Kind::Havoc) && s.var == param) ||
+              std::find(s.outs.begin(), s.outs.end(), param) != s.outs.end()) {
+            out_.message = "parameter " + p_.vars.at(param).name + " of " + proc.name + " is assigned";
+            return false;
+          }
   for (const auto& [loc, t] : cert_.invariants) {
     if (loc >= p_.locs.size() || !sys_.is_cut[loc]) {
       out_.message = "invariant at location " + std::to_string(loc) + ", which is not a cut point";

@@ -39,9 +39,10 @@ class Validator {
     for (VarId v : proc.results) check_var(v, where);
     for (const Edge& e : p_.edges)
       for (const Stmt& s : e.body)
-        if ((s.kind == Stmt::Kind::Assign || s.kind == Stmt::Kind::Havoc) &&
-            std::find(proc.params.begin(), proc.params.end(), s.var) != proc.params.end())
-          error(where + ": parameter " + p_.vars[s.var].name + " is assigned");
+        for (VarId param : proc.params)
+          if (((s.kind == Stmt::Kind::Assign || s.kind == Stmt::Kind::Havoc) && s.var == param) ||
+              std::find(s.outs.begin(), s.outs.end(), param) != s.outs.end())
+            error(where + ": parameter " + p_.vars[param].name + " is assigned");
   }
 
   void check_call(const Stmt& s, const std::string& where) {

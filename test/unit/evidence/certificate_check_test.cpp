@@ -120,4 +120,12 @@ TEST(CertificateCheck, RejectsKInductionOnModularPrograms) {
   EXPECT_FALSE(check(p, countdown_summary(p), 2).valid);
 }
 
+TEST(CertificateCheck, RejectsSummariesWhenAParameterIsAssigned) {
+  ir::Program p = testing::recursive_countdown(0);
+  p.edges.back().body.push_back(ir::Stmt::assign(2, testing::c32(7)));  // n := 7 before returning
+  auto r = check(p, countdown_summary(p));
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("parameter n"), std::string::npos) << r.message;
+}
+
 }  // namespace verdict::evidence
