@@ -16,6 +16,7 @@
 #include "frontend/c/c_frontend.h"
 #include "ir/printer.h"
 #include "transform/select_properties.h"
+#include "transform/signedness.h"
 #include "verdict/errors.h"
 
 namespace verdict {
@@ -78,6 +79,7 @@ std::optional<ir::Program> modular_program(const std::string& file, const ir::Pr
   fo.modular = true;
   ir::Program modular = frontend::c::translate_file(file, fo);
   if (has_bound(modular)) return std::nullopt;
+  transform::mark_signed_temporaries(modular);
   transform::select_properties(modular, o.properties);
   return modular;
 }
@@ -133,6 +135,7 @@ Answer check(const std::string& file, const Options& options) {
   try {
     require_c_file(file);
     ir::Program program = frontend::c::translate_file(file, frontend_options(options));
+    transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
     const std::optional<ir::Program> modular = modular_program(file, program, options);

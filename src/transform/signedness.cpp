@@ -50,4 +50,10 @@ std::vector<bool> infer_signedness(const ir::Program& program) {
   return is_signed;
 }
 
+void mark_signed_temporaries(ir::Program& program) {
+  const std::vector<bool> is_signed = infer_signedness(program);
+  for (ir::VarId v = 0; v < program.vars.size(); ++v)
+    if (program.vars[v].type_name.empty()) program.vars[v].is_signed = is_signed[v];
+}
+
 }  // namespace verdict::transform

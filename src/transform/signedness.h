@@ -2,8 +2,8 @@
 // keep their C type's signedness; a temporary (no source type) is read as signed when
 // what is assigned to it is signed: a copy of a signed variable, arithmetic on one, or a
 // call's signed result, propagated to a fixpoint. Any choice is exact (a view, not a
-// semantics); matching views keep integer encodings free of conversions. Not
-// responsible for changing the program.
+// semantics); matching views keep integer encodings free of conversions and printed
+// invariants readable. Not responsible for anything but variables' signedness.
 #pragma once
 
 #include <vector>
@@ -14,5 +14,9 @@ namespace verdict::transform {
 
 /// Per variable of `program`: read it as a signed number.
 std::vector<bool> infer_signedness(const ir::Program& program);
+
+/// Sets `is_signed` of the temporaries (variables without a source type) as inferred, so
+/// that invariants and traces print them as the numbers they hold.
+void mark_signed_temporaries(ir::Program& program);
 
 }  // namespace verdict::transform
