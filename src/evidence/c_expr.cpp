@@ -140,7 +140,13 @@ std::string CPrinter::print(const Term& t, int want_signed, bool nested) {
     case Op::Sle: return comparison(t, "<=", true, nested);
     case Op::Lt: return binary(t, "<", -1, nested);
     case Op::Le: return binary(t, "<=", -1, nested);
-    case Op::ZeroExt: case Op::SignExt: case Op::Extract:
+    case Op::Extract:
+      if (t.lo() > 0) {  // bits hi..lo: shift them down first
+        return "(" + c_type(t.sort().width(), false) + ")(" + print(t.arg(0), false, true) + " >> " +
+               std::to_string(t.lo()) + ")";
+      }
+      [[fallthrough]];
+    case Op::ZeroExt: case Op::SignExt:
       return "(" + c_type(t.sort().width(), t.op() == Op::SignExt) + ")" + print(t.arg(0), t.op() == Op::SignExt, true);
     default: return ir::print_term(t, &p_);
   }

@@ -38,3 +38,14 @@ TEST(CExpr, NegatedComparisonsFlipAndExtensionsCastOnce) {
 }
 
 }  // namespace verdict::evidence
+
+namespace verdict::evidence {
+
+TEST(CExpr, BitTestsShiftTheirBitDown) {
+  ir::Program p = testing::counter_to_ten();
+  const ir::Term i = p.var_term(0);
+  EXPECT_EQ(print_c_expr(ir::mk_eq(ir::mk_extract(31, 31, i), ir::mk_bv(1, 1)), p), "(__uint1)(i >> 31) == 1u");
+  EXPECT_EQ(print_c_expr(ir::mk_eq(ir::mk_extract(7, 0, i), ir::mk_bv(8, 3)), p), "(unsigned char)i == 3u");
+}
+
+}  // namespace verdict::evidence
