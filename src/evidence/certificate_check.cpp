@@ -1,6 +1,5 @@
 #include "evidence/certificate_check.h"
 
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -95,15 +94,11 @@ bool Checker::well_formed() {
     return false;
   }
   // Summaries relate results to the parameters' entry values: parameters must stay fixed.
-  for (const ir::Procedure& proc : p_.procedures)
-    for (const ir::Edge& e : p_.edges)
-      for (const ir::Stmt& s : e.body)
-        for (ir::VarId param : proc.params)
-          if (((s.kind == ir::Stmt::Kind::Assign || s.kind == ir::Stmt::Kind::Havoc) && s.var == param) ||
-              std::find(s.outs.begin(), s.outs.end(), param) != s.outs.end()) {
-            out_.message = "parameter " + p_.vars.at(param).name + " of " + proc.name + " is assigned";
-            return false;
-          }
+  if (auto assigned = ir::assigned_parameter(p_)) {
+    out_.message = "parameter " + p_.vars.at(assigned->second).name + " of " +
+                   p_.procedures[assigned->first].name + " is assigned";
+    return false;
+  }
   for (const auto& [loc, t] : cert_.invariants) {
     if (loc >= p_.locs.size() || !sys_.is_cut[loc]) {
       out_.message = "invariant at location " + std::to_string(loc) + ", which is not a cut point";
@@ -138,20 +133,14 @@ bool Checker::one_inductive() {
   return true;
 }
 
-/// A callee's invariant instantiated at a call: its parameters are the call's arguments,
-/// its other variables the call's frame copies (nullopt if it mentions any other).
+/// A callee's invariant instantiated at a call (nullopt if it mentions a variable that
+/// has no value there).
 std::optional<Term> Checker::at_call(const Term& callee_inv, const transform::CallSegment& c) const {
-  const ir::Procedure& proc = p_.procedures.at(c.callee);
   bool ok = true;
   Term t = transform::substitute(callee_inv, [&](ir::VarId v) -> Term {
-    for (std::size_t i = 0; i < proc.params.size(); ++i)
-      if (proc.params[i] == v) return c.args[i];
-    auto it = c.frame.find(v);
-    if (it == c.frame.end()) {
-      ok = false;
-      return Term();
-    }
-    return ir::mk_var(it->second, p_.vars.at(v).sort);
+    const Term value = c.at_call(p_, v);
+    ok = ok && value.valid();
+    return value.valid() ? value : Term();
   });
   if (!ok) return std::nullopt;
   return t;
@@ -173,7 +162,7 @@ bool Checker::calls() {
     if (!discharge("precondition of the " + where, ir::mk_and(inv(c.from), ir::mk_not(*pre)))) return false;
     const Term after = transform::substitute(inv(c.to), [&](ir::VarId v) -> Term {
       for (std::size_t j = 0; j < c.outs.size(); ++j)
-        if (c.outs[j] == v) return ir::mk_var(c.frame.at(proc.results[j]), p_.vars.at(v).sort);
+        if (c.outs[j] == v) return c.at_call(p_, proc.results[j]);
       return Term();
     });
     if (!discharge("return from the " + where, ir::mk_and({inv(c.from), *summary, ir::mk_not(after)}))) return false;

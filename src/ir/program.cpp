@@ -1,5 +1,7 @@
 #include "ir/program.h"
 
+#include <algorithm>
+
 #include "support/invariant.h"
 
 namespace verdict::ir {
@@ -82,6 +84,18 @@ const std::vector<std::size_t>& Program::outgoing(LocId loc) const {
     indexed_edges_ = edges.size();
   }
   return out_.at(loc);
+}
+
+std::optional<std::pair<std::size_t, VarId>> assigned_parameter(const Program& program) {
+  for (std::size_t i = 0; i < program.procedures.size(); ++i)
+    for (const Edge& e : program.edges)
+      for (const Stmt& s : e.body)
+        for (VarId param : program.procedures[i].params) {
+          const bool assigns = (s.kind == Stmt::Kind::Assign || s.kind == Stmt::Kind::Havoc) && s.var == param;
+          if (assigns || std::find(s.outs.begin(), s.outs.end(), param) != s.outs.end())
+            return std::make_pair(i, param);
+        }
+  return std::nullopt;
 }
 
 }  // namespace verdict::ir

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -138,5 +140,9 @@ class Program {
   mutable std::vector<std::vector<std::size_t>> out_;
   mutable std::size_t indexed_edges_ = static_cast<std::size_t>(-1);
 };
+
+/// A procedure parameter that some statement assigns (parameters must keep their entry
+/// values: summaries are about them), as (procedure index, variable); nullopt if none.
+std::optional<std::pair<std::size_t, VarId>> assigned_parameter(const Program& program);
 
 }  // namespace verdict::ir

@@ -1,6 +1,5 @@
 #include "ir/validator.h"
 
-#include <algorithm>
 #include <unordered_set>
 
 namespace verdict::ir {
@@ -15,6 +14,9 @@ class Validator {
     if (p_.init >= p_.locs.size()) error("init location out of range");
     if (p_.exit >= p_.locs.size()) error("exit location out of range");
     for (const Procedure& proc : p_.procedures) check_procedure(proc);
+    if (auto assigned = assigned_parameter(p_))
+      error("procedure " + p_.procedures[assigned->first].name + ": parameter " + p_.vars.at(assigned->second).name +
+            " is assigned");
     for (std::size_t e = 0; e < p_.edges.size(); ++e) check_edge(e);
     return std::move(errors_);
   }
@@ -37,12 +39,6 @@ class Validator {
     if (proc.entry >= p_.locs.size() || proc.exit >= p_.locs.size()) error(where + ": location out of range");
     for (VarId v : proc.params) check_var(v, where);
     for (VarId v : proc.results) check_var(v, where);
-    for (const Edge& e : p_.edges)
-      for (const Stmt& s : e.body)
-        for (VarId param : proc.params)
-          if (((s.kind == Stmt::Kind::Assign || s.kind == Stmt::Kind::Havoc) && s.var == param) ||
-              std::find(s.outs.begin(), s.outs.end(), param) != s.outs.end())
-            error(where + ": parameter " + p_.vars[param].name + " is assigned");
   }
 
   void check_call(const Stmt& s, const std::string& where) {

@@ -17,6 +17,14 @@ using ir::LocId;
 using ir::Term;
 using ir::VarId;
 
+Term CallSegment::at_call(const ir::Program& program, VarId v) const {
+  const ir::Procedure& proc = program.procedures.at(callee);
+  for (std::size_t i = 0; i < proc.params.size(); ++i)
+    if (proc.params[i] == v) return args[i];
+  auto it = frame.find(v);
+  return it == frame.end() ? Term() : ir::mk_var(it->second, program.vars.at(v).sort);
+}
+
 std::vector<VarId> CutPointSystem::live_vars(LocId loc) const {
   std::vector<VarId> out;
   const auto& l = live.at(loc);

@@ -46,6 +46,10 @@ struct CallSegment {
   /// them), as auxiliary variables of this call: its invariants there are instantiated at
   /// this call with params := args and these in place of the callee's own variables.
   std::map<ir::VarId, ir::VarId> frame;
+
+  /// The callee's variable `v` at this call: its argument for a parameter, its frame copy
+  /// for another variable; an invalid Term for a variable without a value here.
+  [[nodiscard]] ir::Term at_call(const ir::Program& program, ir::VarId v) const;
 };
 
 struct CutPointStats {

@@ -1,5 +1,7 @@
 #include "transform/signedness.h"
 
+#include <vector>
+
 namespace verdict::transform {
 
 namespace {
@@ -20,8 +22,7 @@ bool signed_term(const ir::Term& t, const std::vector<bool>& is_signed) {
   }
 }
 
-}  // namespace
-
+/// Per variable: read it as a signed number (the fixpoint described in the header).
 std::vector<bool> infer_signedness(const ir::Program& program) {
   std::vector<bool> is_signed(program.vars.size(), false);
   std::vector<bool> fixed(program.vars.size(), false);
@@ -49,6 +50,8 @@ std::vector<bool> infer_signedness(const ir::Program& program) {
   }
   return is_signed;
 }
+
+}  // namespace
 
 void mark_signed_temporaries(ir::Program& program) {
   const std::vector<bool> is_signed = infer_signedness(program);

@@ -6,14 +6,9 @@
 // invariants readable. Not responsible for anything but variables' signedness.
 #pragma once
 
-#include <vector>
-
 #include "ir/program.h"
 
 namespace verdict::transform {
-
-/// Per variable of `program`: read it as a signed number.
-std::vector<bool> infer_signedness(const ir::Program& program);
 
 /// Sets `is_signed` of the temporaries (variables without a source type) as inferred, so
 /// that invariants and traces print them as the numbers they hold.

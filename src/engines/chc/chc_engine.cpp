@@ -6,7 +6,7 @@
 #include "evidence/certificate_check.h"
 #include "evidence/certificate_proof.h"
 #include "ir/printer.h"
-#include "transform/signedness.h"
+#include "support/invariant.h"
 
 namespace verdict::engines::chc {
 
@@ -14,12 +14,11 @@ using ir::Term;
 
 namespace {
 
-/// A callee's variable at a call: its argument for a parameter, else the call's frame copy.
+/// A callee's variable at a call (every variable of its entry and exit predicates has one).
 Term at_call(const ir::Program& program, const transform::CallSegment& call, ir::VarId v) {
-  const ir::Procedure& proc = program.procedures.at(call.callee);
-  for (std::size_t i = 0; i < proc.params.size(); ++i)
-    if (proc.params[i] == v) return call.args[i];
-  return ir::mk_var(call.frame.at(v), program.vars.at(v).sort);
+  const Term value = call.at_call(program, v);
+  VERDICT_INVARIANT(value.valid(), "a callee variable without a value at its call");
+  return value;
 }
 
 /// The clauses of one call: its arguments satisfy the callee's entry predicate, and the
@@ -173,11 +172,10 @@ EngineResult ChcEngine::run(const ir::Program& program, const EngineContext& con
     r.reason = "timeout while building the Horn clauses";
     return r;
   }
-  std::vector<bool> signs = transform::infer_signedness(program);
-  for (const ir::Variable& aux : system.aux_vars) signs.push_back(aux.is_signed);
-  for (const transform::CallSegment& c : system.calls)
-    for (const auto& [callee_var, aux] : c.frame) signs[aux] = signs[callee_var];
-  const SignedView view = [&](ir::VarId v) { return static_cast<bool>(signs.at(v)); };
+  const SignedView view = [&](ir::VarId v) {
+    return v < system.num_program_vars ? program.vars.at(v).is_signed
+                                       : system.aux_vars.at(v - system.num_program_vars).is_signed;
+  };
   const double half = deadline.remaining_ms() / 2000.0;
   // Loops: integers first (exact encoding, Spacer is strongest there), then bit-vectors.
   // Procedure summaries: the wrap-around of arguments makes the integer clauses hard,
