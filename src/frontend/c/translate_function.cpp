@@ -40,9 +40,7 @@ void Translator::run(const llvm::Function& entry) {
   inst.is_entry = true;
   entry_fn_ = &entry;
   prefix_count_[inst.prefix] = 1;
-  SourceLocation fn_loc;
-  if (const llvm::DISubprogram* sp = entry.getSubprogram())
-    fn_loc = SourceLocation{names_.file_name(sp->getFilename(), sp->getDirectory()), sp->getLine(), 0};
+  const SourceLocation fn_loc = function_loc(entry);
 
   Cursor params{program_.init, {}, true};
   try {
@@ -191,9 +189,7 @@ void Translator::inline_call(Instance& caller, const llvm::CallBase& call, const
   if (depth >= options_.recursion_bound)
     throw NotModelled{"recursion depth bound " + std::to_string(options_.recursion_bound) + " reached in " + name,
                       ir::PropertyKind::BoundReached};
-  if (callee.isVarArg()) throw NotModelled{"call to variadic function " + name};
-  if (call.getFunctionType() != callee.getFunctionType())
-    throw NotModelled{"call to " + name + " through a mismatched prototype"};
+  require_callable(call, callee);
   const SourceLocation loc = loc_of(call);
   auto owned = std::make_unique<Instance>();
   Instance& inst = *owned;
@@ -216,6 +212,19 @@ void Translator::inline_call(Instance& caller, const llvm::CallBase& call, const
   cur.loc = inst.ret_loc;
 }
 
+SourceLocation Translator::function_loc(const llvm::Function& f) const {
+  const llvm::DISubprogram* sp = f.getSubprogram();
+  if (sp == nullptr) return {};
+  return SourceLocation{names_.file_name(sp->getFilename(), sp->getDirectory()), sp->getLine(), 0};
+}
+
+void Translator::require_callable(const llvm::CallBase& call, const llvm::Function& callee) const {
+  const std::string name = callee.getName().str();
+  if (callee.isVarArg()) throw NotModelled{"call to variadic function " + name};
+  if (call.getFunctionType() != callee.getFunctionType())
+    throw NotModelled{"call to " + name + " through a mismatched prototype"};
+}
+
 std::uint32_t Translator::procedure_for(const llvm::Function& f) {
   if (auto it = procedures_.find(&f); it != procedures_.end()) return it->second;
   const std::string name = f.getName().str();
@@ -225,9 +234,7 @@ std::uint32_t Translator::procedure_for(const llvm::Function& f) {
   inst.fn = &f;
   inst.prefix = name;
   prefix_count_[name] = 1;
-  SourceLocation loc;
-  if (const llvm::DISubprogram* sp = f.getSubprogram())
-    loc = SourceLocation{names_.file_name(sp->getFilename(), sp->getDirectory()), sp->getLine(), 0};
+  const SourceLocation loc = function_loc(f);
   ir::Procedure proc;
   proc.name = name;
   proc.loc = loc;
@@ -260,9 +267,7 @@ void Translator::call_procedure(Instance& caller, const llvm::CallBase& call, co
                                 Cursor& cur) {
   const std::string name = callee.getName().str();
   if (&callee == entry_fn_) throw NotModelled{"call of the entry function " + name};
-  if (callee.isVarArg()) throw NotModelled{"call to variadic function " + name};
-  if (call.getFunctionType() != callee.getFunctionType())
-    throw NotModelled{"call to " + name + " through a mismatched prototype"};
+  require_callable(call, callee);
   for (unsigned i = 0; i < call.arg_size(); ++i)
     if (call.isByValArgument(i)) throw NotModelled{"struct passed by value to " + name + " (modular analysis)"};
   const SourceLocation loc = loc_of(call);

@@ -91,6 +91,11 @@ class Translator {
   void inline_call(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee, Cursor& cur);
   /// Modular programs: a Call statement on an edge of its own, to `callee`'s procedure.
   void call_procedure(Instance& caller, const llvm::CallBase& call, const llvm::Function& callee, Cursor& cur);
+  /// Throws NotModelled for a call that cannot be followed into `callee` (variadic,
+  /// mismatched prototype), inlined or not.
+  void require_callable(const llvm::CallBase& call, const llvm::Function& callee) const;
+  /// Where `f` is defined (its debug info), or an unknown location.
+  SourceLocation function_loc(const llvm::Function& f) const;
   /// The procedure of `f`, translated on first use.
   std::uint32_t procedure_for(const llvm::Function& f);
   void stop_path(Cursor& cur, ir::PropertyKind kind, const std::string& what, const SourceLocation& loc);
