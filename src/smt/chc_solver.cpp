@@ -78,12 +78,25 @@ class HornEncoding {
   std::vector<z3::func_decl> decls_;
 };
 
-bool mentions(const z3::expr& e, const z3::expr& k) {
-  if (z3::eq(e, k)) return true;
-  if (!e.is_app()) return false;
-  for (unsigned i = 0; i < e.num_args(); ++i)
-    if (mentions(e.arg(i), k)) return true;
+/// Whether some subterm of `e` satisfies `hit` (each shared subterm visited once).
+template <typename Hit>
+bool any_subterm(const z3::expr& e, Hit hit) {
+  std::vector<z3::expr> todo{e};
+  std::set<unsigned> seen;
+  while (!todo.empty()) {
+    const z3::expr x = todo.back();
+    todo.pop_back();
+    if (!seen.insert(Z3_get_ast_id(x.ctx(), x)).second) continue;
+    if (hit(x)) return true;
+    if (x.is_quantifier()) todo.push_back(x.body());
+    if (x.is_app())
+      for (unsigned i = 0; i < x.num_args(); ++i) todo.push_back(x.arg(i));
+  }
   return false;
+}
+
+bool mentions(const z3::expr& e, const z3::expr& k) {
+  return any_subterm(e, [&](const z3::expr& x) { return z3::eq(x, k); });
 }
 
 /// A term s with `lhs == rhs` <=> `k == s` (k not in s), when lhs is k or a sum with k as
@@ -122,10 +135,11 @@ struct NotEliminated {};
 /// `e` (without free de Bruijn variables) with every `exists` removed by solving its
 /// variables from equalities among the body's conjuncts; throws NotEliminated.
 z3::expr eliminate(const z3::expr& e) {
+  if (!any_subterm(e, [](const z3::expr& x) { return x.is_quantifier(); })) return e;
   if (e.is_app()) {
     z3::expr_vector args(e.ctx());
     for (unsigned i = 0; i < e.num_args(); ++i) args.push_back(eliminate(e.arg(i)));
-    return e.num_args() == 0 ? e : e.decl()(args);
+    return e.decl()(args);
   }
   if (!e.is_quantifier() || !e.is_exists()) throw NotEliminated{};
   const unsigned n = Z3_get_quantifier_num_bound(e.ctx(), e);
@@ -170,7 +184,7 @@ z3::expr eliminate(const z3::expr& e) {
 /// weakens the formula: the result is a candidate invariant, and every certificate is
 /// re-checked independently anyway. What cannot be handled is left to the decoder.
 z3::expr without_existentials(const z3::expr& e, const z3::func_decl& pred) {
-  if (e.to_string().find("exists") == std::string::npos) return e;
+  if (!any_subterm(e, [](const z3::expr& x) { return x.is_quantifier(); })) return e;
   z3::context& ctx = e.ctx();
   z3::expr_vector params(ctx), vars(ctx);
   for (unsigned j = 0; j < pred.arity(); ++j) {
