@@ -1,8 +1,10 @@
 #include "engines/termination/ranking_synthesis.h"
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 
+#include "smt/linear_problem.h"
 #include "smt/solver.h"
 #include "support/scc.h"
 
@@ -83,6 +85,10 @@ class ComponentSearch {
     return features_[l] = f;
   }
   std::optional<RankingLevel> solve_coefficients(std::int64_t bound, std::int64_t constant_bound, std::size_t strict);
+  std::optional<RankingLevel> scale_to_integers(const std::vector<smt::Rational>& solution, const struct Unknowns& u,
+                                                std::size_t strict) const;
+  std::optional<RankingLevel> solve_integer(const struct Unknowns& u, const std::vector<smt::LinearRow>& rows,
+                                            std::size_t strict);
   std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget);
   bool refute(const RankingLevel& level, std::size_t segment);
   ir::Term small_values(ir::LocId l);
@@ -103,59 +109,110 @@ class ComponentSearch {
 /// Unknowns of the coefficient problem: per cut point a constant and one coefficient per
 /// feature, numbered from 0 in that order.
 struct Unknowns {
-  std::map<ir::LocId, ir::VarId> constant;
-  std::map<ir::LocId, std::vector<ir::VarId>> coefficient;
+  std::map<ir::LocId, std::size_t> constant;
+  std::map<ir::LocId, std::vector<std::size_t>> coefficient;
+  std::size_t count = 0;
 };
 
-Term int_var(ir::VarId id) { return ir::mk_var(id, ir::Sort::integer()); }
+/// Least common multiple of the denominators, or nullopt past 2^20.
+std::optional<std::int64_t> common_denominator(const std::vector<smt::Rational>& values) {
+  std::int64_t l = 1;
+  for (const smt::Rational& r : values) {
+    l = std::lcm(l, r.den);
+    if (l > (std::int64_t{1} << 20)) return std::nullopt;
+  }
+  return l;
+}
 
-/// A purely conjunctive linear integer problem (no case splits, so Z3 decides it
-/// quickly): every sample non-increasing, the samples of `strict` decreasing and from a
-/// non-negative value.
+/// A linear problem over the rationals: every sample non-increasing, the samples of
+/// `strict` decreasing and from a non-negative value. Its solution, scaled by the common
+/// denominator, is an integer one: on integer samples a positive difference is then >= 1.
+/// (Integer programs for the same question are slow to refute and hard to interrupt.)
 std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bound, std::int64_t constant_bound,
                                                                 std::size_t strict) {
   Unknowns u;
-  ir::VarId next = 0;
-  auto solver = smt::make_z3_solver();
-  const auto within = [&](const Term& x, std::int64_t b) {
-    solver->add(ir::mk_binary(Op::Le, ir::mk_int(-b), x));
-    solver->add(ir::mk_binary(Op::Le, x, ir::mk_int(b)));
+  std::vector<smt::LinearRow> rows;
+  const auto within = [&](std::size_t x, std::int64_t b) {
+    rows.push_back({{{x, 1}}, smt::LinearRow::Kind::LessEq, b});
+    rows.push_back({{{x, 1}}, smt::LinearRow::Kind::GreaterEq, -b});
   };
   for (const auto& [l, f] : features_) {
-    u.constant[l] = next++;
-    within(int_var(u.constant[l]), constant_bound);
+    u.constant[l] = u.count++;
+    within(u.constant[l], constant_bound);
     for (std::size_t i = 0; i < f.size(); ++i) {
-      u.coefficient[l].push_back(next);
-      within(int_var(next++), bound);
+      u.coefficient[l].push_back(u.count);
+      within(u.count++, bound);
     }
   }
-  const auto value = [&](ir::LocId l, const std::vector<std::int64_t>& x) {
-    Term sum = int_var(u.constant[l]);
-    for (std::size_t i = 0; i < x.size(); ++i)
-      sum = ir::mk_binary(Op::Add, sum, ir::mk_binary(Op::Mul, int_var(u.coefficient[l][i]), ir::mk_int(x[i])));
-    return sum;
+  // value(before) - value(after) as a row
+  const auto difference = [&](const Sample& s, ir::LocId from, ir::LocId to) {
+    smt::LinearRow row;
+    row.terms.push_back({u.constant[from], 1});
+    row.terms.push_back({u.constant[to], -1});
+    for (std::size_t i = 0; i < s.before.size(); ++i) row.terms.push_back({u.coefficient[from][i], s.before[i]});
+    for (std::size_t i = 0; i < s.after.size(); ++i) row.terms.push_back({u.coefficient[to][i], -s.after[i]});
+    return row;
   };
   for (const Sample& s : samples_) {
     const transform::Segment& seg = sys_.segments[s.segment];
-    const Term before = value(seg.from, s.before), after = value(seg.to, s.after);
-    if (s.segment != strict) {
-      solver->add(ir::mk_binary(Op::Le, after, before));
-      continue;
-    }
-    solver->add(ir::mk_binary(Op::Lt, after, before));
-    solver->add(ir::mk_binary(Op::Le, ir::mk_int(0), before));
+    smt::LinearRow d = difference(s, seg.from, seg.to);
+    d.kind = s.segment == strict ? smt::LinearRow::Kind::Greater : smt::LinearRow::Kind::GreaterEq;
+    rows.push_back(d);
+    if (s.segment != strict) continue;
+    smt::LinearRow nonneg;
+    nonneg.terms.push_back({u.constant[seg.from], 1});
+    for (std::size_t i = 0; i < s.before.size(); ++i) nonneg.terms.push_back({u.coefficient[seg.from][i], s.before[i]});
+    rows.push_back(nonneg);
   }
-  // A hard integer problem is given up on (as if unsatisfiable) rather than waited for.
-  if (solver->check({}, deadline_.child(options_.coefficient_timeout_s)) != smt::SatResult::Sat) return std::nullopt;
+  const auto solution = smt::solve_rational(u.count, rows, deadline_.child(options_.coefficient_timeout_s));
+  if (!solution) return std::nullopt;
+  // A rational solution scaled by a small common denominator is the integer solution;
+  // otherwise the integer problem is solved directly (it is feasible for loose bounds,
+  // and the rational check has already ruled out most infeasible ones cheaply).
+  if (const std::optional<RankingLevel> scaled = scale_to_integers(*solution, u, strict)) return scaled;
+  return solve_integer(u, rows, strict);
+}
+
+std::optional<RankingLevel> ComponentSearch::scale_to_integers(const std::vector<smt::Rational>& solution,
+                                                               const Unknowns& u, std::size_t strict) const {
+  const std::optional<std::int64_t> scale = common_denominator(solution);
+  if (!scale || *scale > 64) return std::nullopt;
+  const auto integer = [&](std::size_t x) { return solution[x].num * (*scale / solution[x].den); };
   RankingLevel level;
   for (const auto& [l, f] : features_) {
-    const auto model_int = [&](ir::VarId id) {
-      const auto v = solver->model_value(int_var(id));
-      return v ? v->ivalue : 0;
-    };
     LinearFunction fn;
-    fn.constant = model_int(u.constant[l]);
-    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], model_int(u.coefficient[l][i])});
+    fn.constant = integer(u.constant.at(l));
+    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], integer(u.coefficient.at(l)[i])});
+    level.functions[l] = fn;
+  }
+  level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
+  return level;
+}
+
+std::optional<RankingLevel> ComponentSearch::solve_integer(const Unknowns& u, const std::vector<smt::LinearRow>& rows,
+                                                           std::size_t strict) {
+  auto solver = smt::make_z3_solver();
+  const auto var = [](std::size_t x) { return ir::mk_var(static_cast<ir::VarId>(x), ir::Sort::integer()); };
+  for (const smt::LinearRow& row : rows) {
+    Term sum = ir::mk_int(0);
+    for (const auto& [x, a] : row.terms) sum = ir::mk_binary(Op::Add, sum, ir::mk_binary(Op::Mul, ir::mk_int(a), var(x)));
+    const Term b = ir::mk_int(row.bound);
+    switch (row.kind) {
+      case smt::LinearRow::Kind::GreaterEq: solver->add(ir::mk_binary(Op::Le, b, sum)); break;
+      case smt::LinearRow::Kind::Greater: solver->add(ir::mk_binary(Op::Lt, b, sum)); break;
+      case smt::LinearRow::Kind::LessEq: solver->add(ir::mk_binary(Op::Le, sum, b)); break;
+    }
+  }
+  if (solver->check({}, deadline_.child(options_.coefficient_timeout_s)) != smt::SatResult::Sat) return std::nullopt;
+  const auto value = [&](std::size_t x) {
+    const auto v = solver->model_value(var(x));
+    return v ? v->ivalue : 0;
+  };
+  RankingLevel level;
+  for (const auto& [l, f] : features_) {
+    LinearFunction fn;
+    fn.constant = value(u.constant.at(l));
+    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], value(u.coefficient.at(l)[i])});
     level.functions[l] = fn;
   }
   level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
