@@ -226,7 +226,7 @@ Answer terminates(const std::string& file, const Options& options) {
     std::optional<ir::Program> modular = has_bound(program) ? modular_program(file, fo) : std::nullopt;
     ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
-    transform::split_parallel_edges(proof_view);
+    if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
     run_searches(a, proof_view, witness_view, options);
   } catch (const Unsupported& e) {

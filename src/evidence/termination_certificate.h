@@ -65,6 +65,7 @@ struct RankingLevel {
 /// a cycle: after the last level no cycle may remain.
 struct RankingCertificate {
   std::map<ir::LocId, ir::Term> safety_invariants;
+  unsigned safety_k = 1;  ///< the safety invariants are k-inductive (k-induction)
   /// For a modular program: per procedure (index) on a recursive cycle of the call
   /// graph, a function of its parameters that every call within that cycle decreases
   /// (from a non-negative value), given the invariant (safety_invariants) at the call.

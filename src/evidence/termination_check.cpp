@@ -147,6 +147,7 @@ TerminationCheck RankingChecker::run() {
   if (!well_formed()) return out_;
   engines::Certificate safety;
   safety.invariants = cert_.safety_invariants;
+  safety.k = cert_.safety_k;
   const CertificateCheck safety_check = check_certificate(p_, safety, deadline_);
   if (!safety_check.valid) {
     out_.message = "absence of undefined behaviour: " + safety_check.message;
