@@ -149,14 +149,17 @@ Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Dead
 
 void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.verdict = Verdict::Yes;
-  a.engine = "termination";
+  const evidence::RankingCertificate& cert = *v.result.ranking;
+  a.engine = !cert.recursion.empty() ? "termination-recursion"
+             : cert.levels.empty()   ? "termination-acyclic"
+                                     : "termination-ranking";
   a.evidence.proof = ranking_proof(proof_view, *v.result.ranking, v.result.method);
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
 
 void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v) {
   a.verdict = Verdict::No;
-  a.engine = "termination";
+  a.engine = v.result.lasso ? "termination-lasso" : "termination-recurrent-set";
   if (v.result.lasso) {
     const ir::LocId head = v.result.lasso->head;
     Counterexample cex = nontermination_counterexample(witness_view, head, *v.check);
