@@ -136,6 +136,7 @@ Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Dead
   Vetted v{std::move(r), std::nullopt};
   if (v.result.status == Status::Unknown) return v;
   if (v.result.ranking) v.check = evidence::check_ranking(analysed, *v.result.ranking, deadline);
+  else if (v.result.complete_run) v.check = evidence::check_complete_run(analysed, *v.result.complete_run);
   else if (v.result.lasso) v.check = evidence::check_lasso(analysed, *v.result.lasso);
   else if (v.result.recurrent_set) v.check = evidence::check_recurrent_set(analysed, *v.result.recurrent_set, deadline);
   if (!v.check || !v.check->valid) {
@@ -149,6 +150,11 @@ Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Dead
 
 void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.verdict = Verdict::Yes;
+  if (v.result.complete_run) {
+    a.engine = "termination-run";
+    a.evidence.proof = Proof{v.result.method, {}, {v.check->message}};
+    return;
+  }
   const evidence::RankingCertificate& cert = *v.result.ranking;
   a.engine = !cert.recursion.empty() ? "termination-recursion"
              : cert.levels.empty()   ? "termination-acyclic"

@@ -75,6 +75,12 @@ struct RankingCertificate {
   std::vector<RankingLevel> levels;
 };
 
+/// A program without inputs (no Havoc statement, no variable read before it is written)
+/// has exactly one execution; it terminates if the interpreter runs it to its end.
+struct CompleteRun {
+  std::size_t max_steps = 0;  ///< the step limit the run ended within
+};
+
 /// A concrete non-terminating execution: the stem from init to the loop head `head`,
 /// then `loop` (edges and the inputs they consume) leading from `head` back to `head`.
 /// Repeating the loop with the same inputs repeats the same states forever.

@@ -323,6 +323,35 @@ TerminationCheck check_ranking(const ir::Program& program, const RankingCertific
   return checker.run();
 }
 
+TerminationCheck check_complete_run(const ir::Program& program, const CompleteRun& run) {
+  TerminationCheck out;
+  for (const ir::Edge& e : program.edges)
+    for (const ir::Stmt& s : e.body)
+      if (s.kind == ir::Stmt::Kind::Havoc || s.kind == ir::Stmt::Kind::Call) {
+        out.message = "the program has inputs or calls";
+        return out;
+      }
+  const auto live = transform::live_variables(program);
+  for (bool read_first : live.at(program.init))
+    if (read_first) {
+      out.message = "a variable is read before it is written: the initial state matters";
+      return out;
+    }
+  ir::RunLimits limits;
+  limits.max_steps = run.max_steps;
+  const ir::Execution ex = ir::run(program, {}, limits);
+  using Outcome = ir::Execution::Outcome;
+  if (ex.outcome != Outcome::Exited && ex.outcome != Outcome::Blocked) {
+    out.message = std::string("the run ") + ir::to_string(ex.outcome) + " after " + std::to_string(ex.edges.size()) +
+                  " steps";
+    return out;
+  }
+  out.valid = true;
+  out.message = "the program has no inputs; the IR interpreter ran its only execution to its end in " +
+                std::to_string(ex.edges.size()) + " steps";
+  return out;
+}
+
 TerminationCheck check_lasso(const ir::Program& program, const LassoWitness& lasso) {
   TerminationCheck out;
   if (lasso.loop_edges.empty() || !ends_at(program, lasso.stem_edges, lasso.head) ||

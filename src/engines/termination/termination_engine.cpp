@@ -14,6 +14,7 @@
 #include "engines/termination/ranking_synthesis.h"
 #include "engines/termination/recurrent_set.h"
 #include "engines/termination/recursion_ranking.h"
+#include "ir/interpreter.h"
 #include "smt/solver.h"
 #include "support/scc.h"
 #include "transform/cutpoints.h"
@@ -185,8 +186,28 @@ TerminationResult prove_modular(const ir::Program& program, const EngineContext&
   return r;
 }
 
+/// A program without inputs has one execution: run it (up to a step limit).
+std::optional<TerminationResult> run_to_the_end(const ir::Program& program) {
+  for (const ir::Edge& e : program.edges)
+    for (const ir::Stmt& s : e.body)
+      if (s.kind == ir::Stmt::Kind::Havoc || s.kind == ir::Stmt::Kind::Call) return std::nullopt;
+  const auto live = transform::live_variables(program);
+  if (std::find(live.at(program.init).begin(), live.at(program.init).end(), true) != live.at(program.init).end())
+    return std::nullopt;
+  ir::RunLimits limits;
+  limits.max_steps = 2000000;
+  const ir::Execution ex = ir::run(program, {}, limits);
+  if (ex.outcome != ir::Execution::Outcome::Exited && ex.outcome != ir::Execution::Outcome::Blocked) return std::nullopt;
+  TerminationResult r;
+  r.status = Status::Terminates;
+  r.complete_run = evidence::CompleteRun{limits.max_steps};
+  r.method = "the program has no inputs: its only execution runs to its end";
+  return r;
+}
+
 TerminationResult prove_termination(const ir::Program& program, const EngineContext& context) {
   if (!program.procedures.empty()) return prove_modular(program, context);
+  if (auto run = run_to_the_end(program)) return *run;
   std::vector<std::string> tried;
   RankingAttempt ranking = find_ranking(program, context.deadline, tried);
   if (!ranking.search.found)
