@@ -12,6 +12,7 @@
 #include "engines/termination/termination_engine.h"
 #include "evidence/c_expr.h"
 #include "evidence/certificate_proof.h"
+#include "evidence/native_replay.h"
 #include "evidence/replay.h"
 #include "evidence/termination_check.h"
 #include "evidence/value_format.h"
@@ -163,7 +164,23 @@ void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
 
-void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v) {
+/// For a lasso whose loop reads no inputs: the compiled program must still be running
+/// after a while. Returns false when it ends instead (the model contradicts the program).
+bool confirm_natively(Counterexample& cex, const ir::Program& witness_view, const Vetted& v, const Options& options) {
+  if (!options.replay_native || !v.result.lasso) return true;
+  if (!v.result.lasso->loop_inputs.empty()) {
+    cex.confirmations.push_back("native replay skipped: the loop reads inputs");
+    return true;
+  }
+  evidence::NativeReplayOptions native;
+  native.run_timeout_s = 1;
+  const evidence::NativeReplayResult r = evidence::native_replay_nontermination(witness_view, v.check->stem, native);
+  cex.confirmations.push_back(r.message);
+  if (!r.test_source.empty()) cex.replay_test = r.test_source;
+  return r.status != evidence::NativeReplayResult::Status::NotReproduced;
+}
+
+void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const Options& options) {
   a.verdict = Verdict::No;
   a.engine = v.result.lasso ? "termination-lasso" : "termination-recurrent-set";
   if (v.result.lasso) {
@@ -171,6 +188,13 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v) {
     Counterexample cex = nontermination_counterexample(witness_view, head, *v.check);
     const std::vector<NamedValue> state = state_at(witness_view, head, v.check->repeated);
     cex.trace.push_back(TraceStep{witness_view.locs[head].loc, "the state repeats here: " + joined(state), state});
+    if (!confirm_natively(cex, witness_view, v, options)) {
+      a.verdict = Verdict::DontKnow;
+      a.engine.clear();
+      a.reason = "internal error: the compiled program contradicts the non-termination witness (" +
+                 cex.confirmations.back() + ")";
+      return;
+    }
     a.evidence.counterexample = std::move(cex);
   } else {
     const evidence::RecurrentSetWitness& w = *v.result.recurrent_set;
@@ -207,7 +231,7 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
     return;
   }
   if (proved.result.status == Status::Terminates) return fill_yes(a, proof_view, proved);
-  if (refutation.result.status == Status::NonTerminating) return fill_no(a, witness_view, refutation);
+  if (refutation.result.status == Status::NonTerminating) return fill_no(a, witness_view, refutation, options);
   a.verdict = Verdict::DontKnow;
   a.tried = proved.result.tried;
   a.tried.insert(a.tried.end(), refutation.result.tried.begin(), refutation.result.tried.end());
