@@ -4,11 +4,10 @@
 #include "verdict/terminates.h"
 
 #include <algorithm>
-#include <chrono>
-#include <filesystem>
 #include <future>
 #include <optional>
 
+#include "driver/question.h"
 #include "engines/termination/termination_engine.h"
 #include "evidence/c_expr.h"
 #include "evidence/certificate_proof.h"
@@ -30,14 +29,6 @@ namespace {
 using engines::termination::TerminationResult;
 using Status = TerminationResult::Status;
 
-void require_c_file(const std::string& file) {
-  const std::string ext = std::filesystem::path(file).extension().string();
-  if (ext == ".py")
-    throw Unsupported(SourceLocation{file, 0, 0}, "Python programs (the Python frontend is not available yet)");
-  if (ext != ".c" && ext != ".i" && ext != ".h")
-    throw InputError("'" + file + "': expected a C file (.c or .i)");
-}
-
 std::vector<std::string> termination_assumptions() {
   return {"the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of their types",
           "termination is decided for executions without undefined behaviour: a yes also proves that no signed "
@@ -46,28 +37,18 @@ std::vector<std::string> termination_assumptions() {
           "unsigned arithmetic wraps around modulo 2^width"};
 }
 
-bool has_bound(const ir::Program& program) {
-  return std::any_of(program.props.begin(), program.props.end(),
-                     [](const ir::Property& p) { return p.kind == ir::PropertyKind::BoundReached; });
-}
-
 /// The program with calls kept as procedures, or nullopt when that has a bound too or
 /// cannot be built.
 std::optional<ir::Program> modular_program(const std::string& file, frontend::c::CFrontendOptions options) {
   options.modular = true;
   try {
     ir::Program modular = frontend::c::translate_file(file, options);
-    if (has_bound(modular)) return std::nullopt;
+    if (driver::has_bound(modular)) return std::nullopt;
     transform::mark_signed_temporaries(modular);
     return modular;
   } catch (const Unsupported&) {
     return std::nullopt;
   }
-}
-
-double budget_s(double timeout_s) {
-  if (timeout_s <= 0) return 0;
-  return std::max(timeout_s * 0.5, timeout_s - 2.0);
 }
 
 std::string loop_text(const ir::Program& p, ir::LocId head) {
@@ -210,7 +191,7 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
 
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
 void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& witness_view, const Options& options) {
-  const double budget = budget_s(options.timeout_s);
+  const double budget = driver::engine_budget_s(options.timeout_s);
   const support::Deadline prove_deadline(budget), refute_deadline(budget);
   const support::Deadline check_deadline(options.timeout_s > 0 ? options.timeout_s : 0);
   const auto search = [&](bool prove) {
@@ -242,34 +223,26 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
 }  // namespace
 
 Answer terminates(const std::string& file, const Options& options) {
-  const auto start = std::chrono::steady_clock::now();
   Answer a;
   a.question = "termination";
   a.file = file;
   a.entry = options.entry;
   a.assumptions = termination_assumptions();
-  try {
-    require_c_file(file);
+  driver::answer_question(a, [&] {
+    driver::require_c_file(file);
     frontend::c::CFrontendOptions fo{options.entry, options.data_model, options.recursion_bound,
                                      options.extra_clang_args, false};
     ir::Program program = frontend::c::translate_file(file, fo);
     transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures.
-    std::optional<ir::Program> modular = has_bound(program) ? modular_program(file, fo) : std::nullopt;
+    std::optional<ir::Program> modular = driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
     ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
     if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
     run_searches(a, proof_view, witness_view, options);
-  } catch (const Unsupported& e) {
-    a.verdict = Verdict::DontKnow;
-    a.reason = std::string("unsupported: ") + e.what();
-  } catch (const std::bad_alloc&) {
-    a.verdict = Verdict::DontKnow;
-    a.reason = "out of memory";
-  }
-  a.time_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  });
   return a;
 }
 
