@@ -139,7 +139,8 @@ Answer check(const std::string& file, const Options& options) {
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
     const std::optional<ir::Program> modular = modular_program(file, program, options);
-    engines::EngineContext context{options, support::Deadline(engine_budget_s(options.timeout_s))};
+    engines::EngineContext context{options, support::Deadline(engine_budget_s(options.timeout_s)),
+                                   driver::candidate_checker()};
     const support::Deadline deadline = context.deadline;
     driver::PortfolioOutcome outcome = driver::run_portfolio(
         make_engines(program, modular ? &*modular : nullptr), context,

@@ -42,7 +42,7 @@ std::string prove_unsat(const Term& formula, const support::Deadline& deadline) 
 
 class Checker {
  public:
-  Checker(const ir::Program& p, const engines::Certificate& c, const support::Deadline& d)
+  Checker(const ir::Program& p, const ir::Certificate& c, const support::Deadline& d)
       : p_(p), cert_(c), deadline_(d), sys_(transform::build_cut_point_system(p)), unroll_(p, sys_) {}
 
   CertificateCheck run();
@@ -67,7 +67,7 @@ class Checker {
   bool safety_k();
 
   const ir::Program& p_;
-  const engines::Certificate& cert_;
+  const ir::Certificate& cert_;
   const support::Deadline& deadline_;
   transform::CutPointSystem sys_;
   transform::CutPointUnrolling unroll_;
@@ -220,7 +220,7 @@ CertificateCheck Checker::run() {
 
 }  // namespace
 
-CertificateCheck check_certificate(const ir::Program& program, const engines::Certificate& certificate,
+CertificateCheck check_certificate(const ir::Program& program, const ir::Certificate& certificate,
                                    const support::Deadline& deadline) {
   Checker checker(program, certificate, deadline);
   return checker.run();

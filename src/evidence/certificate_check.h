@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
+#include "ir/evidence.h"
 #include "ir/program.h"
 #include "support/deadline.h"
 
@@ -22,7 +22,7 @@ struct CertificateCheck {
 /// Checks that `certificate` proves that no Check statement of `program` (the selected
 /// properties and the incomplete ones) can fail. Any obligation that cvc5 does not prove
 /// (sat, unknown, timeout, a term it cannot express) makes the certificate invalid.
-CertificateCheck check_certificate(const ir::Program& program, const engines::Certificate& certificate,
+CertificateCheck check_certificate(const ir::Program& program, const ir::Certificate& certificate,
                                    const support::Deadline& deadline);
 
 }  // namespace verdict::evidence

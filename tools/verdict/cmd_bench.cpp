@@ -15,9 +15,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "verdict/commands.h"
 #include "verdict/errors.h"
-#include "verdict/subprocess.h"
+#include "commands.h"
+#include "subprocess.h"
 
 namespace fs = std::filesystem;
 

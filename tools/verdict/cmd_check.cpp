@@ -6,11 +6,11 @@
 #include <iostream>
 
 #include "verdict/check.h"
-#include "verdict/commands.h"
 #include "verdict/errors.h"
-#include "verdict/isolate.h"
-#include "verdict/render.h"
-#include "verdict/watchdog.h"
+#include "commands.h"
+#include "isolate.h"
+#include "render.h"
+#include "watchdog.h"
 
 namespace verdict::cli {
 

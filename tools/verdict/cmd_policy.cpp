@@ -1,5 +1,5 @@
 // `verdict policy ...`: parses the command line, calls the policy API, renders the answer.
-#include "verdict/cmd_policy.h"
+#include "cmd_policy.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "verdict/render.h"
+#include "render.h"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "verdict/subprocess.h"
+#include "subprocess.h"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -3,7 +3,6 @@
 #include "engines/invariants/interval_analysis.h"
 #include "engines/invariants/relational_candidates.h"
 #include "engines/kinduction/houdini.h"
-#include "evidence/certificate_proof.h"
 #include "smt/solver.h"
 #include "transform/cutpoint_unrolling.h"
 #include "transform/cutpoints.h"
@@ -91,7 +90,6 @@ EngineResult KInductionEngine::run(const ir::Program& program, const EngineConte
       r.certificate = Certificate{inv, k};
       Proof proof;
       proof.method = "k-induction (k = " + std::to_string(k) + ") with interval and relational invariants";
-      proof.items = evidence::invariant_items(program, inv);
       r.proof = std::move(proof);
       r.tried = std::move(tried);
       return r;
