@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "evidence/harness.h"
-#include "evidence/process.h"
+#include "support/process.h"
 
 namespace verdict::evidence {
 
@@ -71,7 +71,7 @@ NativeReplayResult skipped(std::string why, std::string source = "") {
 }
 
 /// What the run showed, and whether it is the violation of `property_class`.
-std::pair<std::string, bool> classify(const ProcessResult& r, const std::string& err, ir::PropertyClass cls,
+std::pair<std::string, bool> classify(const support::ProcessResult& r, const std::string& err, ir::PropertyClass cls,
                                       double timeout_s) {
   const bool unreach = cls == ir::PropertyClass::UnreachCall;
   if (r.timed_out) return {"the program ran for " + std::to_string(static_cast<int>(timeout_s)) + " s without failing", false};
@@ -109,7 +109,8 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
   argv.insert(argv.end(), flags.begin(), flags.end());
   argv.insert(argv.end(), h.compile_flags.begin(), h.compile_flags.end());
   argv.insert(argv.end(), {source.string(), dir.file("verdict_replay.c"), "-o", dir.file("replay"), "-lm"});
-  const ProcessResult cc = run_process(argv, dir.file("cc.out"), dir.file("cc.err"), options.compile_timeout_s);
+  const support::ProcessResult cc =
+      support::run_process(argv, {dir.file("cc.out"), dir.file("cc.err")}, options.compile_timeout_s);
   if (!cc.started || cc.timed_out || cc.exit_code != 0) {
     const std::string log = read_file(dir.file("cc.err"));
     std::string err = first_line_with(log, "undefined reference");
@@ -118,7 +119,8 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
       err = err.substr(colon + 2);  // drop the temporary object's name
     return skipped("the program does not compile with the harness" + (err.empty() ? "" : ": " + err), h.source);
   }
-  const ProcessResult run = run_process({dir.file("replay")}, dir.file("run.out"), dir.file("run.err"), options.run_timeout_s);
+  const support::ProcessResult run =
+      support::run_process({dir.file("replay")}, {dir.file("run.out"), dir.file("run.err")}, options.run_timeout_s);
   if (!run.started) return skipped("the compiled program could not be started", h.source);
   auto [what, confirmed] = classify(run, read_file(dir.file("run.err")), cls, options.run_timeout_s);
   if (confirmed)
