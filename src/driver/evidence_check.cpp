@@ -93,11 +93,9 @@ void accept_counterexample(Answer& answer, const ir::Program& program, const Opt
     return;
   }
   if (options.replay_native && program.language == "C") {
-    evidence::add_native_replay(program, replayed);
+    const auto native = evidence::add_native_replay(program, replayed);
     const auto& confirmations = replayed.counterexample->confirmations;
-    const bool contradicted = !confirmations.empty() &&
-                              confirmations.back().rfind("native replay did not reproduce", 0) == 0;
-    if (contradicted) {
+    if (native == evidence::NativeReplayResult::Status::NotReproduced) {
       // The compiled program disagrees with our model of it: trust neither.
       answer.reason = "the counterexample replays in verdict's model of the program but not in the compiled "
                       "program (" + confirmations.back() + "); no answer is given";

@@ -130,11 +130,13 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
                             "native replay did not reproduce the violation: " + what, h.source};
 }
 
-void add_native_replay(const ir::Program& program, ReplayResult& replayed, const NativeReplayOptions& options) {
-  if (!replayed.confirmed || !replayed.counterexample) return;
+NativeReplayResult::Status add_native_replay(const ir::Program& program, ReplayResult& replayed,
+                                             const NativeReplayOptions& options) {
+  if (!replayed.confirmed || !replayed.counterexample) return NativeReplayResult::Status::Skipped;
   NativeReplayResult r = native_replay(program, replayed.execution, options);
   replayed.counterexample->confirmations.push_back(r.message);
   if (!r.test_source.empty()) replayed.counterexample->replay_test = r.test_source;
+  return r.status;
 }
 
 }  // namespace verdict::evidence
