@@ -79,7 +79,8 @@ EngineResult BmcRun::unknown(std::string reason) {
   r.status = EngineResult::Status::Unknown;
   const std::string incomplete = incomplete_reason();
   r.reason = incomplete.empty() ? std::move(reason) : incomplete + "; " + reason;
-  r.tried.push_back("bounded model checking to depth " + std::to_string(depth()));
+  r.tried.push_back("bounded model checking to depth " + std::to_string(depth()) + " (limit: " +
+                    std::to_string(ctx_.options.max_steps) + " steps)");
   add_stats(r);
   return r;
 }

@@ -82,7 +82,7 @@ TEST(Bmc, SymbolicLoopBoundGivesUnknownAtMaxSteps) {
   EXPECT_EQ(r.status, Status::Unknown);
   EXPECT_NE(r.reason.find("no violation within 40 steps"), std::string::npos) << r.reason;
   ASSERT_EQ(r.tried.size(), 1u);
-  EXPECT_EQ(r.tried[0], "bounded model checking to depth 40");
+  EXPECT_EQ(r.tried[0], "bounded model checking to depth 40 (limit: 40 steps)");
 }
 
 TEST(Bmc, BoundedSymbolicLoopIsExhaustedByTheFrontierCheck) {
