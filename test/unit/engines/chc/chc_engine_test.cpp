@@ -43,7 +43,11 @@ TEST(Chc, StraightLine) {
 }
 
 TEST(Chc, NeverProvesTheWrappingCounter) {
-  EXPECT_EQ(run(testing::wrapping_counter(), 2).status, EngineResult::Status::Unknown);
+  // The assertion fails after 255 increments: Spacer must find the error reachable (not
+  // merely run out of time, which would pass without showing anything).
+  const EngineResult r = run(testing::wrapping_counter(), 120);
+  EXPECT_EQ(r.status, EngineResult::Status::Unknown);
+  EXPECT_NE(r.reason.find("Spacer found the error reachable"), std::string::npos) << r.reason;
 }
 
 TEST(Chc, ClausesOverLiveVariables) {
