@@ -60,6 +60,8 @@ struct Options {
   double timeout_s = 0;               ///< wall-clock limit; 0 means none
   unsigned max_steps = 10000;         ///< BMC: largest number of CFA steps unrolled
   unsigned recursion_bound = 8;       ///< calls inlined this deep, then don't know
+  /// C frontend: LLVM instructions translated over all inlined calls, then don't know.
+  std::size_t max_inlined_instructions = 60000;
   EngineLimits limits;                ///< search limits of the engines
   /// Keep calls as procedures instead of inlining them (`verdict ir --modular`); `check`
   /// builds the modular program by itself when inlining hits a bound.

@@ -29,7 +29,8 @@ std::string question_name(const PropertySet& p) {
 }
 
 frontend::c::CFrontendOptions frontend_options(const Options& o) {
-  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args, o.modular};
+  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args, o.modular,
+                                       o.max_inlined_instructions};
 }
 
 void require_c_file(const std::string& file) {
