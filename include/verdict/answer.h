@@ -64,12 +64,18 @@ struct Proof {
   std::vector<std::string> checked_by;  ///< independent checks that passed
 };
 
+/// What is known of one property instance.
+enum class PropertyState { Violated, Safe, Unreachable, Unknown };
+
+/// "violated", "safe", "unreachable" or "unknown" (the JSON and text spelling).
+const char* to_string(PropertyState s);
+
 /// The status of one checked property instance (one assertion, one arithmetic operation).
 struct PropertyStatus {
   std::string property;  ///< "unreach-call" or "no-overflow"
   std::string description;
   SourceLocation loc;
-  std::string status;  ///< "violated", "safe", "unreachable", "unknown"
+  PropertyState status = PropertyState::Unknown;
 };
 
 struct Evidence {

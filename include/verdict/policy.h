@@ -35,9 +35,22 @@ struct PolicyRequest {
 /// A context value as IAM writes it: `v` or `[v1,v2]`.
 std::string format_context_value(const ContextValue& value);
 
+/// Why a request is shown as evidence.
+enum class WitnessRole {
+  AllowedRequest,   ///< `public`: an outsider's request the policy allows
+  OutsiderFixedValue,  ///< `public`: an outsider's request holding a fixed value of a key
+  ANotB,            ///< `compare`: allowed by A, not by B
+  BNotA,            ///< `compare`: allowed by B, not by A
+  Request,          ///< `allows`: the request asked about
+};
+
+/// "allowed request", "outsider request holding a fixed value", "a_not_b", "b_not_a" or
+/// "request" (the JSON and text spelling).
+const char* to_string(WitnessRole role);
+
 /// A concrete request shown as evidence, with what the policies say about it.
 struct PolicyWitness {
-  std::string role;  ///< "allowed request", "a_not_b", "b_not_a", "request"
+  WitnessRole role = WitnessRole::Request;
   PolicyRequest request;
   std::vector<std::string> allowed_by;  ///< statements (by Sid or number) that allow it
   std::vector<std::string> denied_by;   ///< statements that deny it explicitly

@@ -28,7 +28,8 @@ std::string question_name(const PropertySet& p) {
 }
 
 frontend::c::CFrontendOptions frontend_options(const Options& o) {
-  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args, o.modular};
+  return frontend::c::CFrontendOptions{o.entry, o.data_model, o.recursion_bound, o.extra_clang_args, o.modular,
+                                       o.max_inlined_instructions};
 }
 
 std::vector<std::string> base_assumptions(const Options& o) {
@@ -117,7 +118,8 @@ Answer check(const std::string& file, const Options& options) {
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
     const std::optional<ir::Program> modular = modular_program(file, program, options);
-    engines::EngineContext context{options, support::Deadline(driver::engine_budget_s(options.timeout_s))};
+    engines::EngineContext context{options, support::Deadline(driver::engine_budget_s(options.timeout_s)),
+                                   driver::candidate_checker()};
     const support::Deadline deadline = context.deadline;
     driver::PortfolioOutcome outcome = driver::run_portfolio(
         make_engines(program, modular ? &*modular : nullptr), context,

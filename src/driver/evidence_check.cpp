@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "evidence/certificate_check.h"
+#include "evidence/certificate_proof.h"
 #include "evidence/native_replay.h"
 #include "evidence/replay.h"
 
@@ -49,6 +50,12 @@ void vet_proof(engines::EngineResult& result, const std::string& engine, const i
     return;
   }
   if (!result.proof) result.proof = Proof{};
+  // The proof shows the checked invariants, except at init: execution starts there in any
+  // state, so a valid certificate's invariant there holds in every state and says nothing.
+  std::map<ir::LocId, ir::Term> shown = result.certificate->invariants;
+  shown.erase(program.init);
+  std::vector<ProofItem> items = evidence::invariant_items(program, shown);
+  result.proof->items.insert(result.proof->items.end(), items.begin(), items.end());
   result.proof->checked_by.push_back("cvc5 re-checked " + std::to_string(check.obligations_checked.size()) +
                                      " proof obligations (" + check.message + ")");
 }
@@ -60,6 +67,13 @@ void vet_result(engines::EngineResult& result, const std::string& engine, const 
   using Status = engines::EngineResult::Status;
   if (result.status == Status::Violation) vet_violation(result, engine, program);
   else if (result.status == Status::Safe) vet_proof(result, engine, program, deadline);
+}
+
+engines::CandidateChecker candidate_checker() {
+  return [](const ir::Program& program, const engines::Certificate& certificate, const support::Deadline& deadline) {
+    const evidence::CertificateCheck check = evidence::check_certificate(program, certificate, deadline);
+    return engines::CandidateCheck{check.valid, check.message};
+  };
 }
 
 void accept_counterexample(Answer& answer, const ir::Program& program, const Options& options,
@@ -79,11 +93,9 @@ void accept_counterexample(Answer& answer, const ir::Program& program, const Opt
     return;
   }
   if (options.replay_native && program.language == "C") {
-    evidence::add_native_replay(program, replayed);
+    const auto native = evidence::add_native_replay(program, replayed);
     const auto& confirmations = replayed.counterexample->confirmations;
-    const bool contradicted = !confirmations.empty() &&
-                              confirmations.back().rfind("native replay did not reproduce", 0) == 0;
-    if (contradicted) {
+    if (native == evidence::NativeReplayResult::Status::NotReproduced) {
       // The compiled program disagrees with our model of it: trust neither.
       answer.reason = "the counterexample replays in verdict's model of the program but not in the compiled "
                       "program (" + confirmations.back() + "); no answer is given";

@@ -15,10 +15,13 @@ namespace verdict::driver {
 
 /// The portfolio's vetting of a decisive result, run in the engine's thread: a Violation
 /// must replay in the IR interpreter; a Safe result must carry a certificate that cvc5
-/// re-checks (its Proof then lists the check). Failures become Unknown with the reason,
+/// re-checks (its Proof then lists the check and shows the invariants). Failures become Unknown with the reason,
 /// logged as internal errors on stderr.
 void vet_result(engines::EngineResult& result, const std::string& engine, const ir::Program& program,
                 const support::Deadline& deadline);
+
+/// The independent certificate check (cvc5) that engines may ask for a candidate.
+engines::CandidateChecker candidate_checker();
 
 /// Replays `result.counterexample`; on success fills `answer` with verdict no and the
 /// counterexample, else leaves a don't know with the reason.

@@ -7,6 +7,7 @@
 #include <future>
 #include <optional>
 
+#include "driver/evidence_check.h"
 #include "driver/question.h"
 #include "engines/termination/termination_engine.h"
 #include "evidence/c_expr.h"
@@ -75,7 +76,7 @@ std::string joined(const std::vector<NamedValue>& values) {
 }
 
 /// The proof items of a ranking certificate: one ranking function per level and loop.
-Proof ranking_proof(const ir::Program& p, const evidence::RankingCertificate& cert, const std::string& method) {
+Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, const std::string& method) {
   Proof proof;
   proof.method = method;
   for (std::size_t k = 0; k < cert.levels.size(); ++k) {
@@ -83,13 +84,13 @@ Proof ranking_proof(const ir::Program& p, const evidence::RankingCertificate& ce
       if (f.is_zero() && cert.levels[k].decreasing.empty()) continue;
       const std::string kind = cert.levels.size() == 1 ? "ranking function"
                                                        : "ranking function (level " + std::to_string(k + 1) + ")";
-      proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc), p.locs[loc].loc, evidence::print_linear(p, f)});
+      proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc), p.locs[loc].loc, ir::print_linear(p, f)});
     }
   }
   for (const auto& [k, f] : cert.recursion) {
     const ir::Procedure& proc = p.procedures.at(k);
     proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name, proc.loc,
-                                    evidence::print_linear(p, f)});
+                                    ir::print_linear(p, f)});
   }
   for (ProofItem& item : evidence::invariant_items(p, cert.invariants)) {
     item.kind = "supporting invariant";
@@ -137,7 +138,7 @@ void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
     a.evidence.proof = Proof{v.result.method, {}, {v.check->message}};
     return;
   }
-  const evidence::RankingCertificate& cert = *v.result.ranking;
+  const ir::RankingCertificate& cert = *v.result.ranking;
   a.engine = !cert.recursion.empty() ? "termination-recursion"
              : cert.levels.empty()   ? "termination-acyclic"
                                      : "termination-ranking";
@@ -178,7 +179,7 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
     }
     a.evidence.counterexample = std::move(cex);
   } else {
-    const evidence::RecurrentSetWitness& w = *v.result.recurrent_set;
+    const ir::RecurrentSetWitness& w = *v.result.recurrent_set;
     Counterexample cex = nontermination_counterexample(witness_view, w.head, *v.check);
     const std::vector<NamedValue> state = state_at(witness_view, w.head, v.check->stem.final_state);
     cex.trace.push_back(TraceStep{witness_view.locs[w.head].loc,
@@ -196,7 +197,7 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
   const support::Deadline check_deadline(options.timeout_s > 0 ? options.timeout_s : 0);
   const auto search = [&](bool prove) {
     const support::Deadline& mine = prove ? prove_deadline : refute_deadline;
-    engines::EngineContext context{options, mine};
+    engines::EngineContext context{options, mine, driver::candidate_checker()};
     TerminationResult r = prove ? engines::termination::prove_termination(proof_view, context)
                                 : engines::termination::find_nontermination(witness_view, context);
     Vetted v = vet(std::move(r), prove ? proof_view : witness_view, check_deadline);

@@ -1,43 +1,35 @@
-// The one interface every engine implements (BMC now; k-induction, CHC, termination
-// later). Engines find answers with raw evidence; they do not decide the final answer,
-// check their own evidence or render anything — the driver does that.
+// The one interface every engine implements (BMC, k-induction, CHC; termination later).
+// Engines find answers with raw evidence (ir/evidence.h); they do not decide the final
+// answer, check their own evidence, build the user's proof or render anything — the
+// driver does that.
 #pragma once
 
-#include <cstddef>
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ir/evidence.h"
 #include "ir/program.h"
-#include "ir/value.h"
 #include "support/deadline.h"
 #include "verdict/answer.h"
 #include "verdict/options.h"
 
 namespace verdict::engines {
 
-/// A path through the program that violates a property, as the engine found it:
-/// the edges taken from `init` and the values of the Havoc statements met on the way,
-/// in execution order. The driver replays it concretely before believing it.
-struct RawCounterexample {
-  std::vector<std::size_t> edges;
-  std::vector<ir::Value> havoc_values;
-  ir::PropId violated = 0;
-};
+using RawCounterexample = ir::RawCounterexample;  ///< see ir/evidence.h
+using Certificate = ir::Certificate;              ///< see ir/evidence.h
 
-/// What a Safe result can be re-checked with, independently of the engine and of Z3:
-/// inductive invariants at cut points (locations that cut every cycle of the CFA, e.g. the
-/// loop heads). Each invariant is a boolean IR term over the program's own variables.
-/// An empty map is a valid certificate for a program without cycles (every invariant is
-/// `true`); locations without an entry have the invariant `true`.
-/// The checker (evidence/) derives the proof obligations (initiation, consecution,
-/// safety of every Check) from the program itself and discharges them with cvc5.
-struct Certificate {
-  std::map<ir::LocId, ir::Term> invariants;
-  /// For k-induction: the k used (obligations are then k-inductive, not 1-inductive).
-  unsigned k = 1;
+/// The driver's independent check of a candidate certificate, offered to an engine that
+/// has to choose between candidates (CHC translates integer invariants back to
+/// bit-vectors, where they may not hold). The engine only learns whether it holds; the
+/// driver still vets the final result.
+struct CandidateCheck {
+  bool valid = false;
+  std::string message;  ///< why not valid
 };
+using CandidateChecker =
+    std::function<CandidateCheck(const ir::Program&, const Certificate&, const support::Deadline&)>;
 
 struct EngineResult {
   enum class Status {
@@ -47,6 +39,8 @@ struct EngineResult {
   };
   Status status = Status::Unknown;
   std::optional<RawCounterexample> counterexample;
+  /// With Safe: how the proof was found (`method`); the driver adds the certificate's
+  /// invariants as the proof's items once it has checked them.
   std::optional<Proof> proof;
   std::optional<Certificate> certificate;  ///< with Safe, when the engine has one
   std::vector<PropertyStatus> properties;  ///< per-check findings, if the engine has them
@@ -59,6 +53,7 @@ struct EngineResult {
 struct EngineContext {
   const Options& options;
   support::Deadline deadline;
+  CandidateChecker check_candidate = {};  ///< empty: no check offered
 };
 
 class Engine {

@@ -17,9 +17,11 @@ namespace {
 
 class Checker {
  public:
-  Checker(const ir::Program& p, const engines::Certificate& c, const support::Deadline& d,
+  Checker(const ir::Program& p, const ir::Certificate& c, const support::Deadline& d,
           const CertificateCheckOptions& options)
-      : p_(p), cert_(c), deadline_(d), options_(options), sys_(transform::build_cut_point_system(p, options.cut_points)),
+      : p_(p), cert_(c), deadline_(d), options_(options), sys_(transform::build_cut_point_system(
+            p, options.every_loop_location ? transform::CutPointChoice::EveryLoopLocation
+                                           : transform::CutPointChoice::LoopHeads)),
         unroll_(p, sys_) {}
 
   CertificateCheck run();
@@ -44,7 +46,7 @@ class Checker {
   bool safety_k();
 
   const ir::Program& p_;
-  const engines::Certificate& cert_;
+  const ir::Certificate& cert_;
   const support::Deadline& deadline_;
   CertificateCheckOptions options_;
   transform::CutPointSystem sys_;
@@ -196,7 +198,7 @@ CertificateCheck Checker::run() {
 
 }  // namespace
 
-CertificateCheck check_certificate(const ir::Program& program, const engines::Certificate& certificate,
+CertificateCheck check_certificate(const ir::Program& program, const ir::Certificate& certificate,
                                    const support::Deadline& deadline, const CertificateCheckOptions& options) {
   Checker checker(program, certificate, deadline, options);
   return checker.run();

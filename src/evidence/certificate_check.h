@@ -7,10 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
+#include "ir/evidence.h"
 #include "ir/program.h"
 #include "support/deadline.h"
-#include "transform/cutpoints.h"
 
 namespace verdict::evidence {
 
@@ -24,14 +23,15 @@ struct CertificateCheck {
 /// properties and the incomplete ones) can fail. Any obligation that cvc5 does not prove
 /// (sat, unknown, timeout, a term it cannot express) makes the certificate invalid.
 struct CertificateCheckOptions {
-  /// Which locations are the cut points the invariants may stand at.
-  transform::CutPointChoice cut_points = transform::CutPointChoice::LoopHeads;
+  /// The cut points the invariants may stand at: also every location on a cycle (see
+  /// transform::CutPointChoice::EveryLoopLocation), not only the loop heads.
+  bool every_loop_location = false;
   /// Whether the invariants must also exclude every Check's violation (else: inductive
   /// only, for invariants that support another argument such as a ranking function).
   bool safety = true;
 };
 
-CertificateCheck check_certificate(const ir::Program& program, const engines::Certificate& certificate,
+CertificateCheck check_certificate(const ir::Program& program, const ir::Certificate& certificate,
                                    const support::Deadline& deadline, const CertificateCheckOptions& options = {});
 
 }  // namespace verdict::evidence

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "evidence/harness.h"
-#include "evidence/process.h"
+#include "support/process.h"
 
 namespace verdict::evidence {
 
@@ -71,7 +71,7 @@ NativeReplayResult skipped(std::string why, std::string source = "") {
 }
 
 /// What the run showed, and whether it is the violation of `property_class`.
-std::pair<std::string, bool> classify(const ProcessResult& r, const std::string& err, ir::PropertyClass cls,
+std::pair<std::string, bool> classify(const support::ProcessResult& r, const std::string& err, ir::PropertyClass cls,
                                       double timeout_s) {
   const bool unreach = cls == ir::PropertyClass::UnreachCall;
   if (r.timed_out) return {"the program ran for " + std::to_string(static_cast<int>(timeout_s)) + " s without failing", false};
@@ -110,7 +110,8 @@ std::optional<NativeReplayResult> compile(const ir::Program& program, const ir::
   argv.insert(argv.end(), flags.begin(), flags.end());
   argv.insert(argv.end(), h.compile_flags.begin(), h.compile_flags.end());
   argv.insert(argv.end(), {source.string(), dir.file("verdict_replay.c"), "-o", dir.file("replay"), "-lm"});
-  const ProcessResult cc = run_process(argv, dir.file("cc.out"), dir.file("cc.err"), options.compile_timeout_s);
+  const support::ProcessResult cc =
+      support::run_process(argv, {dir.file("cc.out"), dir.file("cc.err")}, options.compile_timeout_s);
   if (!cc.started || cc.timed_out || cc.exit_code != 0) {
     const std::string log = read_file(dir.file("cc.err"));
     std::string err = first_line_with(log, "undefined reference");
@@ -131,7 +132,8 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
   TempDir dir;
   Harness h;
   if (auto skip = compile(program, execution, cls, options, dir, h)) return *skip;
-  const ProcessResult run = run_process({dir.file("replay")}, dir.file("run.out"), dir.file("run.err"), options.run_timeout_s);
+  const support::ProcessResult run =
+      support::run_process({dir.file("replay")}, {dir.file("run.out"), dir.file("run.err")}, options.run_timeout_s);
   if (!run.started) return skipped("the compiled program could not be started", h.source);
   auto [what, confirmed] = classify(run, read_file(dir.file("run.err")), cls, options.run_timeout_s);
   if (confirmed)
@@ -147,7 +149,8 @@ NativeReplayResult native_replay_nontermination(const ir::Program& program, cons
   Harness h;
   // The sanitizers of no-overflow: the run must also be free of undefined behaviour.
   if (auto skip = compile(program, stem, ir::PropertyClass::NoOverflow, options, dir, h)) return *skip;
-  const ProcessResult run = run_process({dir.file("replay")}, dir.file("run.out"), dir.file("run.err"), options.run_timeout_s);
+  const support::ProcessResult run =
+      support::run_process({dir.file("replay")}, {dir.file("run.out"), dir.file("run.err")}, options.run_timeout_s);
   if (!run.started) return skipped("the compiled program could not be started", h.source);
   const std::string secs = std::to_string(static_cast<int>(options.run_timeout_s));
   if (run.timed_out)
@@ -161,11 +164,13 @@ NativeReplayResult native_replay_nontermination(const ir::Program& program, cons
                             "native replay contradicts the witness: " + what, h.source};
 }
 
-void add_native_replay(const ir::Program& program, ReplayResult& replayed, const NativeReplayOptions& options) {
-  if (!replayed.confirmed || !replayed.counterexample) return;
+NativeReplayResult::Status add_native_replay(const ir::Program& program, ReplayResult& replayed,
+                                             const NativeReplayOptions& options) {
+  if (!replayed.confirmed || !replayed.counterexample) return NativeReplayResult::Status::Skipped;
   NativeReplayResult r = native_replay(program, replayed.execution, options);
   replayed.counterexample->confirmations.push_back(r.message);
   if (!r.test_source.empty()) replayed.counterexample->replay_test = r.test_source;
+  return r.status;
 }
 
 }  // namespace verdict::evidence

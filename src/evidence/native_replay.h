@@ -40,7 +40,8 @@ NativeReplayResult native_replay_nontermination(const ir::Program& program, cons
                                                 const NativeReplayOptions& options = {});
 
 /// Runs native_replay for a confirmed IR replay and records the outcome in its
-/// counterexample (confirmations, replay_test). Does nothing if `replayed` is not confirmed.
-void add_native_replay(const ir::Program& program, ReplayResult& replayed, const NativeReplayOptions& options = {});
+/// counterexample (confirmations, replay_test) and returns its status. Does nothing (and
+/// returns Skipped) if `replayed` is not confirmed.
+NativeReplayResult::Status add_native_replay(const ir::Program& program, ReplayResult& replayed, const NativeReplayOptions& options = {});
 
 }  // namespace verdict::evidence

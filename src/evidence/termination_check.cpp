@@ -8,11 +8,16 @@
 #include "evidence/cvc5_prove.h"
 #include "support/scc.h"
 #include "transform/cutpoints.h"
+#include "transform/recursion_obligations.h"
 #include "transform/term_rewrite.h"
 
 namespace verdict::evidence {
 
 using ir::Op;
+using ir::ranking_constant;
+using ir::ranking_decrease;
+using ir::ranking_term;
+using ir::ranking_width;
 using ir::Term;
 
 namespace {
@@ -38,7 +43,8 @@ std::vector<std::size_t> cycle_segments(const transform::CutPointSystem& sys, co
 class RankingChecker {
  public:
   RankingChecker(const ir::Program& p, const RankingCertificate& c, const support::Deadline& d)
-      : p_(p), cert_(c), deadline_(d), sys_(transform::build_cut_point_system(p, c.cut_points)),
+      : p_(p), cert_(c), deadline_(d), sys_(transform::build_cut_point_system(p, c.every_loop_location ? transform::CutPointChoice::EveryLoopLocation
+                                                                         : transform::CutPointChoice::LoopHeads)),
         width_(ranking_width(p)) {
     // In a modular program a call is a step of the caller that returns; that it returns is
     // the recursion obligations' job.
@@ -86,7 +92,7 @@ bool RankingChecker::well_formed() {
       }
       for (const auto& [v, c] : f.terms) {
         const bool ok = v < p_.vars.size() && (p_.vars[v].sort.is_bv() || p_.vars[v].sort.is_bool()) &&
-                        c >= -kMaxRankingCoefficient && c <= kMaxRankingCoefficient;
+                        c >= -ir::kMaxRankingCoefficient && c <= ir::kMaxRankingCoefficient;
         if (!ok) {
           out_.message = "ranking function at " + loc_name(p_, loc) + " has an invalid term";
           return false;
@@ -132,14 +138,14 @@ bool RankingChecker::recursion_holds() {
         return false;
       }
   }
-  for (const auto& [name, formula] : recursion_obligations(p_, cert_.recursion, cert_.safety_invariants))
+  for (const auto& [name, formula] : transform::recursion_obligations(p_, cert_.recursion, cert_.safety_invariants))
     if (!discharge(name, formula)) return false;
   return true;
 }
 
 TerminationCheck RankingChecker::run() {
   if (!well_formed()) return out_;
-  engines::Certificate safety;
+  ir::Certificate safety;
   safety.invariants = cert_.safety_invariants;
   safety.k = cert_.safety_k;
   const CertificateCheck safety_check = check_certificate(p_, safety, deadline_);
@@ -147,9 +153,9 @@ TerminationCheck RankingChecker::run() {
     out_.message = "absence of undefined behaviour: " + safety_check.message;
     return out_;
   }
-  engines::Certificate supporting;
+  ir::Certificate supporting;
   supporting.invariants = cert_.invariants;
-  const CertificateCheck inv_check = check_certificate(p_, supporting, deadline_, {cert_.cut_points, false});
+  const CertificateCheck inv_check = check_certificate(p_, supporting, deadline_, {cert_.every_loop_location, false});
   if (!inv_check.valid) {
     out_.message = "supporting invariants: " + inv_check.message;
     return out_;
@@ -211,105 +217,7 @@ std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
   return a;
 }
 
-/// The procedure each location belongs to (-1: the entry's automaton), by reachability
-/// from each procedure's entry.
-std::vector<int> owners(const ir::Program& p) {
-  std::vector<int> owner(p.locs.size(), -1);
-  for (std::size_t k = 0; k < p.procedures.size(); ++k) {
-    std::vector<ir::LocId> work{p.procedures[k].entry};
-    owner[p.procedures[k].entry] = static_cast<int>(k);
-    while (!work.empty()) {
-      const ir::LocId l = work.back();
-      work.pop_back();
-      for (const ir::Edge& e : p.edges)
-        if (e.from == l && owner[e.to] == -1) {
-          owner[e.to] = static_cast<int>(k);
-          work.push_back(e.to);
-        }
-    }
-  }
-  return owner;
-}
-
-/// A path of segments ending at a call, as the formula of its steps and the state on
-/// arrival (composition of the segments' post-states).
-struct PathToCall {
-  Term condition;
-  std::vector<Term> state;
-};
-
 }  // namespace
-
-std::vector<std::pair<std::string, Term>> recursion_obligations(
-    const ir::Program& p, const std::map<std::uint32_t, LinearFunction>& functions,
-    const std::map<ir::LocId, Term>& invariants, const std::set<std::uint32_t>& only_callers) {
-  const transform::CutPointSystem sys = transform::build_cut_point_system(p);
-  std::vector<transform::Segment> steps = sys.segments;
-  for (transform::Segment& s : transform::call_return_segments(p, sys)) steps.push_back(std::move(s));
-  const std::vector<int> owner = owners(p);
-  std::vector<std::vector<std::size_t>> succ(p.procedures.size());
-  for (const transform::CallSegment& c : sys.calls)
-    if (owner[c.from] >= 0) succ[static_cast<std::size_t>(owner[c.from])].push_back(c.callee);
-  const support::SccResult scc = support::strongly_connected_components(succ);
-  const unsigned width = ranking_width(p);
-  static const LinearFunction zero;
-  const auto function = [&](std::uint32_t k) -> const LinearFunction& {
-    auto it = functions.find(k);
-    return it == functions.end() ? zero : it->second;
-  };
-  const auto inv = [&](ir::LocId l) {
-    auto it = invariants.find(l);
-    return it == invariants.end() ? ir::mk_true() : it->second;
-  };
-  std::vector<std::pair<std::string, Term>> out;
-  for (const transform::CallSegment& c : sys.calls) {
-    if (owner[c.from] < 0) continue;
-    const auto caller = static_cast<std::uint32_t>(owner[c.from]);
-    if (scc.component[caller] != scc.component[c.callee]) continue;
-    if (!only_callers.empty() && !only_callers.count(caller)) continue;
-    // The paths of up to three steps that end at the call, each from a cut point with its
-    // invariant (the path conditions say more than the invariant at the call alone).
-    std::vector<PathToCall> paths{{inv(c.from), {}}};
-    for (ir::VarId v = 0; v < p.vars.size(); ++v) paths[0].state.push_back(p.var_term(v));
-    std::vector<PathToCall> frontier = paths;
-    std::vector<ir::LocId> frontier_at{c.from};
-    for (int depth = 0; depth < 3; ++depth) {
-      std::vector<PathToCall> next;
-      std::vector<ir::LocId> next_at;
-      for (std::size_t f = 0; f < frontier.size(); ++f) {
-        for (const transform::Segment& s : steps) {
-          if (s.to != frontier_at[f] || owner[s.from] != owner[c.from]) continue;
-          const auto through = [&](const Term& t) {
-            return transform::substitute(t, [&](ir::VarId v) { return v < s.post.size() ? s.post[v] : Term(); });
-          };
-          PathToCall longer{ir::mk_and({inv(s.from), s.guard, through(frontier[f].condition)}), {}};
-          for (const Term& t : frontier[f].state) longer.state.push_back(through(t));
-          next.push_back(longer);
-          next_at.push_back(s.from);
-        }
-      }
-      if (next.empty() || next.size() > 16) break;
-      paths = next;
-      frontier = std::move(next);
-      frontier_at = std::move(next_at);
-    }
-    const ir::Procedure& callee = p.procedures[c.callee];
-    for (const PathToCall& path : paths) {
-      const auto at_call = [&](ir::VarId v) { return path.state.at(v); };
-      const Term before = ranking_term(p, function(caller), width, at_call);
-      const Term after = ranking_term(p, function(c.callee), width, [&](ir::VarId v) -> Term {
-        for (std::size_t i = 0; i < callee.params.size(); ++i)
-          if (callee.params[i] == v) return transform::substitute(c.args[i], at_call);
-        return p.var_term(v);
-      });
-      const Term good = ir::mk_and(ir::mk_binary(Op::Slt, after, before),
-                                   ir::mk_binary(Op::Sle, ranking_constant(width, 0), before));
-      out.push_back({"recursive call of " + callee.name + " at " + loc_name(p, c.from) + " decreases",
-                     ir::mk_and(path.condition, ir::mk_not(good))});
-    }
-  }
-  return out;
-}
 
 TerminationCheck check_ranking(const ir::Program& program, const RankingCertificate& certificate,
                                const support::Deadline& deadline) {

@@ -11,12 +11,19 @@
 #include <string>
 #include <vector>
 
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 #include "ir/interpreter.h"
 #include "ir/program.h"
 #include "support/deadline.h"
 
 namespace verdict::evidence {
+
+using ir::CompleteRun;
+using ir::LassoWitness;
+using ir::LinearFunction;
+using ir::RankingCertificate;
+using ir::RankingLevel;
+using ir::RecurrentSetWitness;
 
 struct TerminationCheck {
   bool valid = false;
@@ -30,16 +37,6 @@ struct TerminationCheck {
 /// its Checks must be unreachable) is finite.
 TerminationCheck check_ranking(const ir::Program& program, const RankingCertificate& certificate,
                                const support::Deadline& deadline);
-
-/// The obligations (name, formula that must be unsatisfiable) that the recursive calls of
-/// the modular `program` decrease `functions` (per procedure) from a non-negative value:
-/// one per path of up to three cut-point steps that ends at such a call, starting from a
-/// cut point's invariant. Shared by the recursion ranking search (Z3) and check_ranking
-/// (cvc5): the derivation is the certificate's meaning, the solvers differ. A non-empty
-/// `only_callers` restricts the obligations to the calls made by those procedures.
-std::vector<std::pair<std::string, ir::Term>> recursion_obligations(
-    const ir::Program& program, const std::map<std::uint32_t, LinearFunction>& functions,
-    const std::map<ir::LocId, ir::Term>& invariants, const std::set<std::uint32_t>& only_callers = {});
 
 /// Checks that `program` (the proof view) has no inputs and that its one execution ends,
 /// without reaching any Check's violation, within `run.max_steps` steps.

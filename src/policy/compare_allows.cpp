@@ -17,7 +17,7 @@ namespace {
 
 // "allowed by X, not by Y" as a re-checked witness; nullopt when the evaluator disagrees.
 std::optional<PolicyWitness> difference_witness(const Policy& yes, const Policy& no, const char* yes_name,
-                                                const char* no_name, const std::string& role, PolicyRequest r) {
+                                                const char* no_name, WitnessRole role, PolicyRequest r) {
   auto holds = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
   if (!holds(r)) return std::nullopt;
   PolicyWitness w;
@@ -46,18 +46,18 @@ GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe&
 
 // One direction of compare: does `yes` allow a request `no` does not? Adds the witness.
 smt::PolicySat one_direction(PolicyAnswer& a, const Policy& yes, const Policy& no, const char* yn,
-                             const char* nn, const std::string& role, const Universe& u, unsigned tmo) {
+                             const char* nn, WitnessRole role, const Universe& u, unsigned tmo) {
   const SearchResult s = search_request(difference_goal(yes, no, u), u, tmo);
   for (const auto& n : s.approximated) a.notes.push_back("approximated: " + n);
   if (s.status == smt::PolicySat::Unknown) {
-    a.notes.push_back(role + ": " + s.reason);
+    a.notes.push_back(std::string(to_string(role)) + ": " + s.reason);
     return s.status;
   }
   if (s.status == smt::PolicySat::Unsat) return s.status;
   try {
     auto w = difference_witness(yes, no, yn, nn, role, s.request);
     if (!w) {
-      a.notes.push_back(role + ": the solver's request was not confirmed by the concrete evaluator: " +
+      a.notes.push_back(std::string(to_string(role)) + ": the solver's request was not confirmed by the concrete evaluator: " +
                         describe_request(s.request));
       return smt::PolicySat::Unknown;
     }
@@ -65,7 +65,7 @@ smt::PolicySat one_direction(PolicyAnswer& a, const Policy& yes, const Policy& n
     a.statements.insert(a.statements.end(), w->denied_by.begin(), w->denied_by.end());
     a.witnesses.push_back(*w);
   } catch (const Unsupported& e) {
-    a.notes.push_back(role + ": the concrete evaluator does not model: " + e.what());
+    a.notes.push_back(std::string(to_string(role)) + ": the concrete evaluator does not model: " + e.what());
     return smt::PolicySat::Unknown;
   }
   return smt::PolicySat::Sat;
@@ -90,8 +90,8 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
   ans.policies = {da.name, db.name};
   ans.assumptions = evaluation_assumptions("each policy is", "statements without a Principal apply to any principal");
   const Universe u = Universe::of({&a, &b});
-  const auto ab = one_direction(ans, a, b, "A", "B", "a_not_b", u, timeout_ms(options));
-  const auto ba = one_direction(ans, b, a, "B", "A", "b_not_a", u, timeout_ms(options));
+  const auto ab = one_direction(ans, a, b, "A", "B", WitnessRole::ANotB, u, timeout_ms(options));
+  const auto ba = one_direction(ans, b, a, "B", "A", WitnessRole::BNotA, u, timeout_ms(options));
   ans.relation = relation_of(ab, ba);
   if (ans.relation.empty()) {
     ans.reason = "could not decide both directions: " + join(ans.notes);
@@ -139,7 +139,7 @@ PolicyAnswer policy_allows(const PolicyDocument& doc, const PolicyRequest& reque
   a.policies = {doc.name};
   a.assumptions = evaluation_assumptions("each policy is", "statements without a Principal apply to any principal");
   PolicyWitness w;
-  w.role = "request";
+  w.role = WitnessRole::Request;
   w.request = request;
   try {
     const EvalResult ev = evaluate(p, request);

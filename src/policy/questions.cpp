@@ -63,7 +63,7 @@ void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, con
     };
     if (!holds(any.request)) return;
     PolicyWitness w;
-    w.role = "outsider request holding a fixed value";
+    w.role = WitnessRole::OutsiderFixedValue;
     w.request = polish_request(any.request, holds, {&p});
     w.rechecked = true;
     w.allowed_by = labels(p, evaluate(p, w.request, EvalOptions{attached_identity()}).allowing);
@@ -118,7 +118,7 @@ PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& optio
     try {
       auto holds = [&](const PolicyRequest& r) { return recheck_public(p, rule, r).has_value(); };
       PolicyWitness w;
-      w.role = "allowed request";
+      w.role = WitnessRole::AllowedRequest;
       w.request = s.request;
       if (holds(w.request)) w.request = polish_request(w.request, holds, {&p});
       const auto ev = recheck_public(p, rule, w.request);

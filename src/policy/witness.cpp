@@ -186,6 +186,17 @@ PolicyRequest polish_request(PolicyRequest r, const RequestProperty& holds,
 
 namespace verdict {
 
+const char* to_string(WitnessRole role) {
+  switch (role) {
+    case WitnessRole::AllowedRequest: return "allowed request";
+    case WitnessRole::OutsiderFixedValue: return "outsider request holding a fixed value";
+    case WitnessRole::ANotB: return "a_not_b";
+    case WitnessRole::BNotA: return "b_not_a";
+    case WitnessRole::Request: return "request";
+  }
+  return "request";
+}
+
 std::string format_context_value(const ContextValue& v) {
   if (!v.is_list) return v.values.empty() ? "" : v.values[0];
   std::string s = "[";

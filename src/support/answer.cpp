@@ -11,6 +11,16 @@ const char* to_string(Verdict v) {
   return "dont_know";
 }
 
+const char* to_string(PropertyState s) {
+  switch (s) {
+    case PropertyState::Violated: return "violated";
+    case PropertyState::Safe: return "safe";
+    case PropertyState::Unreachable: return "unreachable";
+    case PropertyState::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
 int exit_code(Verdict v) {
   switch (v) {
     case Verdict::Yes: return 0;

@@ -15,9 +15,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "verdict/commands.h"
+#include "support/process.h"
 #include "verdict/errors.h"
-#include "verdict/subprocess.h"
+#include "commands.h"
 
 namespace fs = std::filesystem;
 
@@ -83,7 +83,7 @@ TaskResult run_task(const std::string& self, const fs::path& base, const Task& t
     r.detail = std::string("error: ") + e.what();
     return r;
   }
-  ProcessResult p = run_process(argv, timeout + 5);
+  const support::ProcessResult p = support::run_process(argv, {}, timeout + 5);
   r.wall_ms = p.wall_ms;
   if (p.timed_out) {
     r.detail = "killed after time limit";

@@ -7,11 +7,11 @@
 
 #include "verdict/check.h"
 #include "verdict/terminates.h"
-#include "verdict/commands.h"
 #include "verdict/errors.h"
-#include "verdict/isolate.h"
-#include "verdict/render.h"
-#include "verdict/watchdog.h"
+#include "commands.h"
+#include "isolate.h"
+#include "render.h"
+#include "watchdog.h"
 
 namespace verdict::cli {
 

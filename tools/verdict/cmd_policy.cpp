@@ -1,5 +1,5 @@
 // `verdict policy ...`: parses the command line, calls the policy API, renders the answer.
-#include "verdict/cmd_policy.h"
+#include "cmd_policy.h"
 
 #include <algorithm>
 #include <chrono>
@@ -171,7 +171,7 @@ void add_policy_command(CLI::App& app, Actions& actions) {
 nlohmann::json policy_answer_to_json(const PolicyAnswer& a) {
   nlohmann::json requests = nlohmann::json::array();
   for (const auto& w : a.witnesses)
-    requests.push_back({{"role", w.role}, {"request", request_to_json(w.request)}, {"allowed_by", w.allowed_by},
+    requests.push_back({{"role", to_string(w.role)}, {"request", request_to_json(w.request)}, {"allowed_by", w.allowed_by},
                         {"denied_by", w.denied_by}, {"explanation", w.explanation}, {"rechecked", w.rechecked}});
   nlohmann::json j = {{"answer", to_string(a.verdict)},
                       {"question", a.question},
@@ -191,7 +191,7 @@ std::string policy_answer_to_text(const PolicyAnswer& a) {
   if (!a.relation.empty()) out << " (" << a.relation << ")";
   out << "\n  " << a.reason << "\n";
   for (const auto& w : a.witnesses) {
-    out << "  request [" << w.role << "]" << (w.rechecked ? " (re-checked by the concrete evaluator)" : "") << "\n"
+    out << "  request [" << to_string(w.role) << "]" << (w.rechecked ? " (re-checked by the concrete evaluator)" : "") << "\n"
         << "    principal: " << w.request.principal << "\n    action:    " << w.request.action
         << "\n    resource:  " << w.request.resource << "\n    context:   " << context_text(w.request) << "\n";
     if (!w.explanation.empty()) out << "    " << w.explanation << "\n";

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "verdict/commands.h"
 #include "verdict/policy.h"
+#include "commands.h"
 
 namespace verdict::cli {
 

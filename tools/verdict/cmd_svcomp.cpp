@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "verdict/check.h"
-#include "verdict/commands.h"
 #include "verdict/errors.h"
-#include "verdict/render.h"
+#include "commands.h"
+#include "render.h"
 
 namespace verdict::cli {
 

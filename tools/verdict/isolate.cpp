@@ -1,4 +1,4 @@
-#include "verdict/isolate.h"
+#include "isolate.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

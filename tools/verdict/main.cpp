@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "verdict/cmd_policy.h"
-#include "verdict/commands.h"
 #include "verdict/errors.h"
+#include "cmd_policy.h"
+#include "commands.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "verdict/render.h"
+#include "render.h"
 
 #include <sstream>
 
@@ -86,7 +86,7 @@ json answer_to_json(const Answer& a) {
   json props = json::array();
   for (const PropertyStatus& p : a.evidence.properties)
     props.push_back({{"property", p.property}, {"description", p.description},
-                     {"location", loc_json(p.loc)}, {"status", p.status}});
+                     {"location", loc_json(p.loc)}, {"status", to_string(p.status)}});
   json evidence = json::object();
   if (a.evidence.counterexample) evidence["counterexample"] = counterexample_json(*a.evidence.counterexample);
   if (a.evidence.proof) evidence["proof"] = proof_json(*a.evidence.proof);
@@ -113,7 +113,7 @@ std::string answer_to_text(const Answer& a) {
   if (!a.evidence.properties.empty()) {
     os << "properties:\n";
     for (const PropertyStatus& p : a.evidence.properties)
-      os << "  [" << p.status << "] " << p.description << (p.loc.known() ? " at " + p.loc.str() : "") << "\n";
+      os << "  [" << to_string(p.status) << "] " << p.description << (p.loc.known() ? " at " + p.loc.str() : "") << "\n";
   }
   for (const std::string& n : a.evidence.notes) os << "note: " << n << "\n";
   if (a.verdict == Verdict::DontKnow) {

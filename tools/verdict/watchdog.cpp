@@ -1,4 +1,4 @@
-#include "verdict/watchdog.h"
+#include "watchdog.h"
 
 #include <unistd.h>
 

@@ -51,7 +51,7 @@ EngineResult BmcRun::violation(const CheckInstance& inst) {
   r.counterexample = std::move(cex);
   const ir::Property& prop = p_.props.at(inst.prop);
   r.properties.push_back(PropertyStatus{ir::to_string(ir::property_class(prop.kind)), prop.description,
-                                        prop.loc, "violated"});
+                                        prop.loc, PropertyState::Violated});
   r.notes.push_back("shortest violation: " + std::to_string(inst.depth) + " steps");
   add_stats(r);
   return r;
@@ -79,7 +79,8 @@ EngineResult BmcRun::unknown(std::string reason) {
   r.status = EngineResult::Status::Unknown;
   const std::string incomplete = incomplete_reason();
   r.reason = incomplete.empty() ? std::move(reason) : incomplete + "; " + reason;
-  r.tried.push_back("bounded model checking to depth " + std::to_string(depth()));
+  r.tried.push_back("bounded model checking to depth " + std::to_string(depth()) + " (limit: " +
+                    std::to_string(ctx_.options.max_steps) + " steps)");
   add_stats(r);
   return r;
 }
@@ -118,7 +119,7 @@ EngineResult BmcRun::exhaustive() {
   if (acyclic()) r.certificate = Certificate{};  // no cut points: the checks alone are the obligations
   r.properties = statuses();
   std::size_t unreachable = 0;
-  for (const auto& s : r.properties) unreachable += s.status == "unreachable";
+  for (const auto& s : r.properties) unreachable += s.status == PropertyState::Unreachable;
   if (unreachable > 0)
     r.notes.push_back(std::to_string(unreachable) + " of " + std::to_string(r.properties.size()) +
                       " checks are unreachable (no execution reaches them)");
@@ -175,7 +176,7 @@ std::vector<PropertyStatus> BmcRun::statuses() {
       solver_->add(ir::mk_not(active_));
     }
     out.push_back(PropertyStatus{ir::to_string(ir::property_class(prop.kind)), prop.description, prop.loc,
-                                 unreachable ? "unreachable" : "safe"});
+                                 unreachable ? PropertyState::Unreachable : PropertyState::Safe});
   }
   return out;
 }

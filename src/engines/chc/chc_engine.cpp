@@ -3,8 +3,6 @@
 #include <map>
 
 #include "engines/chc/int_encoding.h"
-#include "evidence/certificate_check.h"
-#include "evidence/certificate_proof.h"
 #include "ir/printer.h"
 #include "support/invariant.h"
 
@@ -109,13 +107,10 @@ Attempt solve(const ir::Program& program, const transform::CutPointSystem& syste
   return a;
 }
 
-EngineResult safe(const ir::Program& program, Certificate cert, const std::string& how, EngineResult r) {
+EngineResult safe(Certificate cert, const std::string& how, EngineResult r) {
   r.status = EngineResult::Status::Safe;
   Proof proof;
   proof.method = "inductive invariants (CHC, Z3 Spacer, " + how + ")";
-  std::map<ir::LocId, Term> shown = cert.invariants;
-  shown.erase(program.init);
-  proof.items = evidence::invariant_items(program, shown);
   r.proof = std::move(proof);
   r.certificate = std::move(cert);
   return r;
@@ -129,7 +124,8 @@ namespace {
 /// when it decides (Safe with a certificate that holds, or the error reachable).
 std::optional<EngineResult> try_integers(const ir::Program& program, const transform::CutPointSystem& system,
                                          const smt::HornSystem& h, const SignedView& view,
-                                         const support::Deadline& deadline, double budget_s, EngineResult& r) {
+                                         const EngineContext& context, double budget_s, EngineResult& r) {
+  const support::Deadline& deadline = context.deadline;
   auto hi = integer_horn(h, view);
   if (!hi) return std::nullopt;
   Attempt a = solve(program, system, *hi, h, &view, deadline, budget_s);
@@ -140,13 +136,16 @@ std::optional<EngineResult> try_integers(const ir::Program& program, const trans
     return r;
   }
   if (!a.certificate) return std::nullopt;
-  // The translation back to bit-vectors may lose validity (64-bit overflow): check first.
-  const evidence::CertificateCheck c = evidence::check_certificate(program, *a.certificate, deadline);
-  if (!c.valid) {
-    r.tried.push_back("integer invariants do not hold over bit-vectors: " + c.message);
-    return std::nullopt;
+  // The translation back to bit-vectors may lose validity (64-bit overflow): have the
+  // driver check it first, so that bit-vectors still get their turn when it fails.
+  if (context.check_candidate) {
+    const CandidateCheck c = context.check_candidate(program, *a.certificate, deadline);
+    if (!c.valid) {
+      r.tried.push_back("integer invariants do not hold over bit-vectors: " + c.message);
+      return std::nullopt;
+    }
   }
-  return safe(program, std::move(*a.certificate), "exact integer encoding", r);
+  return safe(std::move(*a.certificate), "exact integer encoding", r);
 }
 
 std::optional<EngineResult> try_bitvectors(const ir::Program& program, const transform::CutPointSystem& system,
@@ -155,7 +154,7 @@ std::optional<EngineResult> try_bitvectors(const ir::Program& program, const tra
   Attempt a = solve(program, system, h, h, nullptr, deadline, budget_s);
   r.tried.push_back("Spacer on " + std::to_string(h.clauses.size()) + " Horn clauses over bit-vectors: " +
                     (a.certificate ? std::string("invariants found") : a.unsat ? "error reachable" : a.reason));
-  if (a.certificate) return safe(program, std::move(*a.certificate), "bit-vectors", r);
+  if (a.certificate) return safe(std::move(*a.certificate), "bit-vectors", r);
   if (!a.unsat) return std::nullopt;
   r.reason = "Spacer found the error reachable (counterexample left to BMC)";
   return r;
@@ -182,11 +181,11 @@ EngineResult ChcEngine::run(const ir::Program& program, const EngineContext& con
   // while bit-vector Spacer finds the summaries; so bit-vectors first.
   std::optional<EngineResult> done;
   if (program.procedures.empty()) {
-    done = try_integers(program, system, h, view, deadline, half, r);
+    done = try_integers(program, system, h, view, context, half, r);
     if (!done) done = try_bitvectors(program, system, h, deadline, 0, r);
   } else {
     done = try_bitvectors(program, system, h, deadline, half, r);
-    if (!done) done = try_integers(program, system, h, view, deadline, 0, r);
+    if (!done) done = try_integers(program, system, h, view, context, 0, r);
   }
   if (done) return std::move(*done);
   if (r.reason.empty()) r.reason = "Spacer found no invariants (" + r.tried.back() + ")";

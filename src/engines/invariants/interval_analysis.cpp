@@ -91,7 +91,7 @@ AbsState meet_states(const AbsState& a, const AbsState& b) {
 /// Evaluation and refinement of terms in one abstract state.
 class Evaluator {
  public:
-  explicit Evaluator(AbsState& s) : s_(s) {}
+  Evaluator(AbsState& s, const EngineLimits& limits) : s_(s), limits_(limits) {}
 
   BvRange range(const Term& t);
   int truth(const Term& t);  // 1, 0 or -1 (unknown)
@@ -103,6 +103,7 @@ class Evaluator {
   void refine_comparison(const Term& cond, bool want, int depth);
 
   AbsState& s_;
+  const EngineLimits& limits_;
   std::unordered_map<const void*, BvRange> memo_;
   std::unordered_map<const void*, int> truth_memo_;
   unsigned depth_ = 0;  // recursion guard for deep straight-line terms
@@ -112,7 +113,7 @@ BvRange Evaluator::range(const Term& t) {
   const unsigned w = t.sort().width();
   if (auto it = memo_.find(t.id()); it != memo_.end()) return it->second;
   BvRange r = BvRange::top(w);
-  if (depth_ > 1500) return r;
+  if (depth_ > limits_.interval_max_term_depth) return r;
   ++depth_;
   struct Leave {
     unsigned& d;
@@ -154,7 +155,7 @@ int Evaluator::truth(const Term& t) {
 }
 
 int Evaluator::truth_uncached(const Term& t) {
-  if (depth_ > 1500) return -1;
+  if (depth_ > limits_.interval_max_term_depth) return -1;
   ++depth_;
   struct Leave {
     unsigned& d;
@@ -259,7 +260,7 @@ void Evaluator::refine_comparison(const Term& cond, bool want, int depth) {
 }
 
 void Evaluator::refine(const Term& cond, bool want, int depth) {
-  if (s_.bottom || depth > 16) return;
+  if (s_.bottom || depth > static_cast<int>(limits_.interval_refine_depth)) return;
   switch (cond.op()) {
     case Op::BoolConst:
       if (cond.bool_value() != want) s_.bottom = true;
@@ -308,8 +309,8 @@ void forget(AbsState& s, VarId v) {
   });
 }
 
-void assign(AbsState& s, const ir::Program& p, VarId v, const Term& t) {
-  Evaluator ev(s);
+void assign(AbsState& s, const ir::Program& p, VarId v, const Term& t, const EngineLimits& limits) {
+  Evaluator ev(s, limits);
   std::optional<BvRange> r;
   int b = -1;
   if (tracked(t)) r = ev.range(t);
@@ -324,18 +325,18 @@ void assign(AbsState& s, const ir::Program& p, VarId v, const Term& t) {
   }
 }
 
-AbsState post(const ir::Edge& e, const ir::Program& p, AbsState s) {
+AbsState post(const ir::Edge& e, const ir::Program& p, AbsState s, const EngineLimits& limits) {
   for (const ir::Stmt& st : e.body) {
     if (s.bottom) break;
     switch (st.kind) {
-      case ir::Stmt::Kind::Assign: assign(s, p, st.var, st.term); break;
+      case ir::Stmt::Kind::Assign: assign(s, p, st.var, st.term, limits); break;
       case ir::Stmt::Kind::Havoc: forget(s, st.var); break;
       case ir::Stmt::Kind::Call:
         for (VarId out : st.outs) forget(s, out);
         break;
       case ir::Stmt::Kind::Assume:
       case ir::Stmt::Kind::Check: {
-        Evaluator ev(s);
+        Evaluator ev(s, limits);
         ev.refine(st.term, true);
         break;
       }
@@ -350,8 +351,9 @@ namespace {
 
 class Fixpoint {
  public:
-  Fixpoint(const ir::Program& p, const std::vector<ir::LocId>& cuts, const support::Deadline& d)
-      : p_(p), deadline_(d), is_cut_(p.locs.size(), false), visits_(p.locs.size(), 0),
+  Fixpoint(const ir::Program& p, const std::vector<ir::LocId>& cuts, const support::Deadline& d,
+           const EngineLimits& limits)
+      : p_(p), deadline_(d), limits_(limits), is_cut_(p.locs.size(), false), visits_(p.locs.size(), 0),
         states_(p.locs.size()) {
     for (ir::LocId l : cuts) is_cut_[l] = true;
     order_ = reverse_postorder();
@@ -370,12 +372,12 @@ class Fixpoint {
 
   const ir::Program& p_;
   const support::Deadline& deadline_;
+  const EngineLimits& limits_;
   std::vector<bool> is_cut_;
   std::vector<unsigned> visits_;
   std::vector<std::optional<AbsState>> states_;
   std::vector<std::size_t> order_;  // rank per location
   std::size_t edge_visits_ = 0;
-  static constexpr std::size_t kMaxEdgeVisits = 200000;
 };
 
 std::vector<std::size_t> Fixpoint::reverse_postorder() const {
@@ -394,7 +396,7 @@ std::vector<i128> Fixpoint::program_constants() const {
     for (const ir::Stmt& st : e.body) {
       if (!st.term.valid()) continue;
       std::vector<Term> stack{st.term};
-      while (!stack.empty() && out.size() < 600) {
+      while (!stack.empty() && out.size() < limits_.interval_max_thresholds) {
         Term t = stack.back();
         stack.pop_back();
         if (!seen.insert(t.id()).second) continue;
@@ -412,20 +414,20 @@ bool Fixpoint::solve() {
   states_[p_.init] = AbsState{};
   std::set<std::pair<std::size_t, ir::LocId>> work{{order_[p_.init], p_.init}};
   while (!work.empty()) {
-    if (deadline_.expired() || edge_visits_ > kMaxEdgeVisits) return false;
+    if (deadline_.expired() || edge_visits_ > limits_.interval_max_edge_visits) return false;
     const ir::LocId loc = work.begin()->second;
     work.erase(work.begin());
     for (std::size_t ei : p_.outgoing(loc)) {
       ++edge_visits_;
       const ir::Edge& e = p_.edges[ei];
-      AbsState next = post(e, p_, *states_[loc]);
+      AbsState next = post(e, p_, *states_[loc], limits_);
       if (next.bottom) continue;
       if (is_cut_[e.to]) next.defs.clear();
       std::optional<AbsState>& old = states_[e.to];
       AbsState merged = old ? join_states(*old, next, !is_cut_[e.to]) : next;
       if (old && is_cut_[e.to] && ++visits_[e.to] > 2) {
         // Thresholds first; after many more updates straight to the extremes (termination).
-        merged = widen_states(*old, merged, visits_[e.to] > 40 ? std::vector<i128>{} : thresholds_);
+        merged = widen_states(*old, merged, visits_[e.to] > limits_.interval_threshold_widenings ? std::vector<i128>{} : thresholds_);
       }
       if (old && merged == *old) continue;
       old = std::move(merged);
@@ -449,7 +451,7 @@ bool Fixpoint::narrow() {
       for (std::size_t ei : incoming[l]) {
         const ir::Edge& e = p_.edges[ei];
         if (!states_[e.from]) continue;
-        AbsState next = post(e, p_, *states_[e.from]);
+        AbsState next = post(e, p_, *states_[e.from], limits_);
         ++edge_visits_;
         acc = join_states(acc, next, !is_cut_[l]);
       }
@@ -482,12 +484,12 @@ Term range_invariant(const Term& v, const BvRange& r) {
 
 IntervalResult interval_invariants(const ir::Program& program, const std::vector<ir::LocId>& cut_points,
                                    const std::vector<std::vector<bool>>& live,
-                                   const support::Deadline& deadline) {
+                                   const support::Deadline& deadline, const EngineLimits& limits) {
   IntervalResult out;
   // Procedure bodies are not reached from init by edges: their states would read as
   // unreachable. The analysis is intraprocedural, so modular programs get nothing.
   if (!program.procedures.empty()) return out;
-  Fixpoint fp(program, cut_points, deadline);
+  Fixpoint fp(program, cut_points, deadline, limits);
   if (!fp.solve() || !fp.narrow()) {
     out.edge_visits = fp.visits();
     return out;

@@ -12,6 +12,7 @@
 
 #include "ir/program.h"
 #include "support/deadline.h"
+#include "verdict/options.h"
 
 namespace verdict::engines::invariants {
 
@@ -25,8 +26,9 @@ struct IntervalResult {
 /// Runs the analysis; `cut_points` get widening and invariants. `live` (per location,
 /// per variable) restricts which variables appear in the invariants; empty means all.
 /// A modular program (with procedures) gets no invariants (`completed` is false).
+/// `limits` bounds the work (its `interval_*` fields).
 IntervalResult interval_invariants(const ir::Program& program, const std::vector<ir::LocId>& cut_points,
                                    const std::vector<std::vector<bool>>& live,
-                                   const support::Deadline& deadline);
+                                   const support::Deadline& deadline, const EngineLimits& limits = {});
 
 }  // namespace verdict::engines::invariants

@@ -3,7 +3,6 @@
 #include "engines/invariants/interval_analysis.h"
 #include "engines/invariants/relational_candidates.h"
 #include "engines/kinduction/houdini.h"
-#include "evidence/certificate_proof.h"
 #include "smt/solver.h"
 #include "transform/cutpoint_unrolling.h"
 #include "transform/cutpoints.h"
@@ -57,6 +56,17 @@ class Prover {
   std::unique_ptr<smt::Solver> base_, step_;
 };
 
+/// The limits this engine runs under, for the answer's `tried` list.
+std::string describe_limits(const EngineLimits& l) {
+  return "limits: k <= " + std::to_string(l.max_k) + "; interval analysis: " +
+         std::to_string(l.interval_max_edge_visits) + " edge visits, " +
+         std::to_string(l.interval_threshold_widenings) + " threshold widenings per cut point, " +
+         std::to_string(l.interval_max_thresholds) + " thresholds, terms " + std::to_string(l.interval_max_term_depth) +
+         " deep, conditions refined " + std::to_string(l.interval_refine_depth) +
+         " deep; relational candidates at cut points with at most " + std::to_string(l.relational_max_pair_vars) +
+         " (pairs) or " + std::to_string(l.relational_max_triple_vars) + " (sums) live variables";
+}
+
 EngineResult unknown(std::string reason, std::vector<std::string> tried) {
   EngineResult r;
   r.status = Status::Unknown;
@@ -70,15 +80,18 @@ EngineResult unknown(std::string reason, std::vector<std::string> tried) {
 EngineResult KInductionEngine::run(const ir::Program& program, const EngineContext& context) {
   const support::Deadline& deadline = context.deadline;
   const transform::CutPointSystem sys = transform::build_cut_point_system(program);
-  auto intervals = invariants::interval_invariants(program, sys.cut_points, sys.live, deadline);
+  const EngineLimits& limits = context.options.limits;
+  auto intervals = invariants::interval_invariants(program, sys.cut_points, sys.live, deadline, limits);
   std::map<ir::LocId, ir::Term> candidates = intervals.invariants;
-  for (const auto& [l, c] : invariants::relational_candidates(program, sys.cut_points, sys.live))
+  const invariants::CandidateOptions relational{limits.relational_max_pair_vars, limits.relational_max_triple_vars};
+  for (const auto& [l, c] : invariants::relational_candidates(program, sys.cut_points, sys.live, relational))
     candidates[l] = candidates.count(l) ? ir::mk_and(candidates[l], c) : c;
   const std::map<ir::LocId, ir::Term> inv = inductive_subset(program, sys, candidates, deadline);
-  std::vector<std::string> tried{"interval and relational invariants at " + std::to_string(inv.size()) + " of " +
-                                 std::to_string(sys.cut_points.size()) + " cut points"};
+  std::vector<std::string> tried{describe_limits(limits), "interval and relational invariants at " +
+                                                             std::to_string(inv.size()) + " of " +
+                                                             std::to_string(sys.cut_points.size()) + " cut points"};
   Prover prover(program, sys, inv, deadline);
-  for (unsigned k = 1; k <= options_.max_k; ++k) {
+  for (unsigned k = 1; k <= limits.max_k; ++k) {
     const smt::SatResult b = prover.base(k - 1);
     if (b == smt::SatResult::Sat)
       return unknown("a violation is reachable within " + std::to_string(k - 1) + " steps (left to BMC)", tried);
@@ -91,14 +104,13 @@ EngineResult KInductionEngine::run(const ir::Program& program, const EngineConte
       r.certificate = Certificate{inv, k};
       Proof proof;
       proof.method = "k-induction (k = " + std::to_string(k) + ") with interval and relational invariants";
-      proof.items = evidence::invariant_items(program, inv);
       r.proof = std::move(proof);
       r.tried = std::move(tried);
       return r;
     }
   }
-  tried.push_back("k-induction up to k = " + std::to_string(options_.max_k) + ": step case fails");
-  return unknown("not k-inductive for k <= " + std::to_string(options_.max_k), tried);
+  tried.push_back("k-induction up to k = " + std::to_string(limits.max_k) + ": step case fails");
+  return unknown("not k-inductive for k <= " + std::to_string(limits.max_k), tried);
 }
 
 }  // namespace verdict::engines::kinduction

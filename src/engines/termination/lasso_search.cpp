@@ -113,7 +113,7 @@ LassoSearch find_lasso(const ir::Program& program, const std::vector<ir::LocId>&
                                                         : r.reason;
     return out;
   }
-  evidence::LassoWitness w;
+  ir::LassoWitness w;
   bool in_loop = false;
   for (std::size_t e : r.counterexample->edges) {
     auto snap = m.snapshot_edges.find(e);

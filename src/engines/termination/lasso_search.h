@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "engines/engine.h"
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 #include "ir/program.h"
 
 namespace verdict::engines::termination {
 
 struct LassoSearch {
-  std::optional<evidence::LassoWitness> witness;
+  std::optional<ir::LassoWitness> witness;
   std::string reason;  ///< why none was found
 };
 

@@ -11,8 +11,8 @@
 
 namespace verdict::engines::termination {
 
-using evidence::LinearFunction;
-using evidence::RankingLevel;
+using ir::LinearFunction;
+using ir::RankingLevel;
 using ir::Op;
 using ir::Term;
 
@@ -59,7 +59,7 @@ class ComponentSearch {
                   const std::map<ir::LocId, Term>& inv, std::vector<std::size_t> segments,
                   const support::Deadline& deadline, const RankingOptions& options)
       : p_(p), sys_(sys), inv_(inv), segments_(std::move(segments)), deadline_(deadline), options_(options),
-        width_(evidence::ranking_width(p)) {
+        width_(ir::ranking_width(p)) {
     for (std::size_t i : segments_)
       for (ir::LocId l : {sys_.segments[i].from, sys_.segments[i].to}) features(l);
     smt::SolverOptions so;
@@ -238,11 +238,11 @@ Term ComponentSearch::small_values(ir::LocId l) {
 /// Looks for a step of `segment` that violates the level's condition; adds it as a sample.
 bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   const transform::Segment& s = sys_.segments[segment];
-  const evidence::LinearFunction& f_from = level.functions.at(s.from);
-  const Term before = evidence::ranking_term(p_, f_from, width_, [&](ir::VarId v) { return p_.var_term(v); });
-  const Term decrease = evidence::ranking_decrease(p_, f_from, level.functions.at(s.to), width_,
+  const ir::LinearFunction& f_from = level.functions.at(s.from);
+  const Term before = ir::ranking_term(p_, f_from, width_, [&](ir::VarId v) { return p_.var_term(v); });
+  const Term decrease = ir::ranking_decrease(p_, f_from, level.functions.at(s.to), width_,
                                                    [&](ir::VarId v) { return s.post.at(v); });
-  const Term zero = evidence::ranking_constant(width_, 0), one = evidence::ranking_constant(width_, 1);
+  const Term zero = ir::ranking_constant(width_, 0), one = ir::ranking_constant(width_, 1);
   Term good = ir::mk_binary(Op::Sle, zero, decrease);
   if (level.decreasing.count({s.from, s.to}))
     good = ir::mk_and(ir::mk_binary(Op::Sle, one, decrease), ir::mk_binary(Op::Sle, zero, before));

@@ -4,8 +4,8 @@
 // bit-vector segments under the supporting invariants (Z3), and every failure adds a
 // sample. Each level strictly decreases some segments of every remaining cycle (and
 // never increases on the others); levels repeat until no cycle remains (Bradley-Manna-
-// Sipma / Ben-Amram-Genaim style lexicographic ranking, multiphase loops included as
-// extra levels at the phase's cut point). Not responsible for the supporting invariants
+// Sipma / Ben-Amram-Genaim style lexicographic ranking; multiphase ranking functions are
+// not searched). Not responsible for the supporting invariants
 // or for the independent re-check (evidence/termination_check).
 #pragma once
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 #include "ir/program.h"
 #include "support/deadline.h"
 #include "transform/cutpoints.h"
@@ -33,7 +33,7 @@ struct RankingOptions {
 
 struct RankingSearch {
   bool found = false;
-  std::vector<evidence::RankingLevel> levels;
+  std::vector<ir::RankingLevel> levels;
   std::string reason;                 ///< why not found
   ir::LocId failed_at = 0;            ///< a cut point of the cycle left without a ranking function
   unsigned rounds = 0;                ///< counterexample rounds in total

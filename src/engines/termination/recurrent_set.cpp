@@ -54,7 +54,7 @@ std::vector<Term> atoms_true_at(const ir::Program& p, const std::vector<ir::VarI
 
 }  // namespace
 
-std::optional<evidence::RecurrentSetWitness> find_recurrent_set(const ir::Program& program,
+std::optional<ir::RecurrentSetWitness> find_recurrent_set(const ir::Program& program,
                                                                 const transform::CutPointSystem& system,
                                                                 ir::LocId head, const Stem& stem,
                                                                 const support::Deadline& deadline,
@@ -113,7 +113,7 @@ std::optional<evidence::RecurrentSetWitness> find_recurrent_set(const ir::Progra
     reason = r == smt::SatResult::Sat ? "the closed candidate set can leave the loop" : "the solver gave up";
     return std::nullopt;
   }
-  return evidence::RecurrentSetWitness{head, set, stem.edges, stem.inputs};
+  return ir::RecurrentSetWitness{head, set, stem.edges, stem.inputs};
 }
 
 }  // namespace verdict::engines::termination

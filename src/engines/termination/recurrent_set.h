@@ -12,14 +12,14 @@
 
 #include "engines/engine.h"
 #include "engines/termination/lasso_search.h"
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 #include "transform/cutpoints.h"
 
 namespace verdict::engines::termination {
 
 /// A recurrent set at `head` of `program` (the witness view) containing the last state of
 /// `stem`, or nullopt with `reason` set.
-std::optional<evidence::RecurrentSetWitness> find_recurrent_set(const ir::Program& program,
+std::optional<ir::RecurrentSetWitness> find_recurrent_set(const ir::Program& program,
                                                                 const transform::CutPointSystem& system,
                                                                 ir::LocId head, const Stem& stem,
                                                                 const support::Deadline& deadline,

@@ -3,7 +3,7 @@
 #include <deque>
 #include <set>
 
-#include "evidence/termination_check.h"
+#include "transform/recursion_obligations.h"
 #include "smt/solver.h"
 #include "support/scc.h"
 
@@ -53,12 +53,12 @@ std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> shapes(std::size_
 }
 
 /// Whether `functions` decreases on every recursive call (Z3; unknown counts as no).
-bool decreases(const ir::Program& p, const std::map<std::uint32_t, evidence::LinearFunction>& functions,
+bool decreases(const ir::Program& p, const std::map<std::uint32_t, ir::LinearFunction>& functions,
                const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline) {
   auto solver = smt::make_z3_solver();
   std::set<std::uint32_t> callers;
   for (const auto& [k, f] : functions) callers.insert(k);
-  for (const auto& [name, formula] : evidence::recursion_obligations(p, functions, invariants, callers)) {
+  for (const auto& [name, formula] : transform::recursion_obligations(p, functions, invariants, callers)) {
     solver->push();
     solver->add(formula);
     const smt::SatResult r = solver->check({}, deadline);
@@ -70,7 +70,7 @@ bool decreases(const ir::Program& p, const std::map<std::uint32_t, evidence::Lin
 
 }  // namespace
 
-std::optional<std::map<std::uint32_t, evidence::LinearFunction>> rank_recursion(
+std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
     const ir::Program& p, const transform::CutPointSystem& sys, const std::map<ir::LocId, Term>& invariants,
     const support::Deadline& deadline, std::string& reason) {
   const std::vector<int> owner = procedure_of_locations(p);
@@ -83,7 +83,7 @@ std::optional<std::map<std::uint32_t, evidence::LinearFunction>> rank_recursion(
   for (const transform::CallSegment& c : sys.calls)
     if (owner[c.from] >= 0 && scc.component[static_cast<std::size_t>(owner[c.from])] == scc.component[c.callee])
       recursive.insert(scc.component[c.callee]);
-  std::map<std::uint32_t, evidence::LinearFunction> out;
+  std::map<std::uint32_t, ir::LinearFunction> out;
   for (std::size_t component : recursive) {
     std::vector<std::uint32_t> members;
     std::size_t arity = SIZE_MAX;
@@ -95,7 +95,7 @@ std::optional<std::map<std::uint32_t, evidence::LinearFunction>> rank_recursion(
     bool found = false;
     for (const auto& shape : shapes(arity)) {
       if (deadline.expired()) break;
-      std::map<std::uint32_t, evidence::LinearFunction> candidate;
+      std::map<std::uint32_t, ir::LinearFunction> candidate;
       for (std::uint32_t k : members)
         for (const auto& [pos, c] : shape) candidate[k].terms.push_back({p.procedures[k].params[pos], c});
       if (decreases(p, candidate, invariants, deadline)) {

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 #include "transform/cutpoints.h"
 #include "support/deadline.h"
 
@@ -19,7 +19,7 @@ namespace verdict::engines::termination {
 
 /// Per procedure on a recursive cycle: its ranking function; nullopt (with `reason`) if
 /// some cycle has none of the enumerated shapes. Empty when nothing recurses.
-std::optional<std::map<std::uint32_t, evidence::LinearFunction>> rank_recursion(
+std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
     const ir::Program& program, const transform::CutPointSystem& system,
     const std::map<ir::LocId, ir::Term>& invariants, const support::Deadline& deadline, std::string& reason);
 

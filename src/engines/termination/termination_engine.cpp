@@ -179,7 +179,7 @@ TerminationResult prove_modular(const ir::Program& program, const EngineContext&
   }
   TerminationResult r;
   r.status = Status::Terminates;
-  evidence::RankingCertificate cert{*inv, 1, *recursion, transform::CutPointChoice::LoopHeads, *inv, loops.levels};
+  ir::RankingCertificate cert{*inv, 1, *recursion, false, *inv, loops.levels};
   r.ranking = std::move(cert);
   r.method = "ranking functions for recursive calls and loops, with procedure summaries";
   r.tried = std::move(tried);
@@ -200,7 +200,7 @@ std::optional<TerminationResult> run_to_the_end(const ir::Program& program) {
   if (ex.outcome != ir::Execution::Outcome::Exited && ex.outcome != ir::Execution::Outcome::Blocked) return std::nullopt;
   TerminationResult r;
   r.status = Status::Terminates;
-  r.complete_run = evidence::CompleteRun{limits.max_steps};
+  r.complete_run = ir::CompleteRun{limits.max_steps};
   r.method = "the program has no inputs: its only execution runs to its end";
   return r;
 }
@@ -217,7 +217,8 @@ TerminationResult prove_termination(const ir::Program& program, const EngineCont
   if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
   TerminationResult r;
   r.status = Status::Terminates;
-  r.ranking = evidence::RankingCertificate{safety->invariants, safety->k, {}, ranking.choice, ranking.invariants,
+  r.ranking = ir::RankingCertificate{safety->invariants, safety->k, {},
+                                     ranking.choice == transform::CutPointChoice::EveryLoopLocation, ranking.invariants,
                                            ranking.search.levels};
   r.method = ranking.search.levels.empty() ? "no cycle: every execution is finite"
                                            : "lexicographic linear ranking functions with supporting invariants";

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engines/engine.h"
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 #include "ir/program.h"
 
 namespace verdict::engines::termination {
@@ -18,10 +18,10 @@ namespace verdict::engines::termination {
 struct TerminationResult {
   enum class Status { Terminates, NonTerminating, Unknown };
   Status status = Status::Unknown;
-  std::optional<evidence::RankingCertificate> ranking;
-  std::optional<evidence::CompleteRun> complete_run;
-  std::optional<evidence::LassoWitness> lasso;
-  std::optional<evidence::RecurrentSetWitness> recurrent_set;
+  std::optional<ir::RankingCertificate> ranking;
+  std::optional<ir::CompleteRun> complete_run;
+  std::optional<ir::LassoWitness> lasso;
+  std::optional<ir::RecurrentSetWitness> recurrent_set;
   std::string method;               ///< how the evidence was found
   std::string reason;               ///< for Unknown
   std::vector<std::string> tried;

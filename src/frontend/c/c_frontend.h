@@ -22,6 +22,9 @@ struct CFrontendOptions {
   /// procedure per function, recursion without a bound) instead of inlining them.
   /// Procedures may then not access memory (such accesses become Unsupported checks).
   bool modular = false;
+  /// LLVM instructions translated over all inlined instances; beyond, the rest of the
+  /// program is a BoundReached check (don't know when reached).
+  std::size_t max_instructions = 60000;
 };
 
 /// Translates `path` (.c or preprocessed .i) for `options.entry`.

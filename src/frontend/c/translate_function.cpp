@@ -87,7 +87,9 @@ void Translator::translate_block(Instance& inst, const llvm::BasicBlock& bb) {
       if (!cur.live) return;
       current = &i;
       if (instruction_budget_ == 0)
-        throw NotModelled{"program too large after inlining (size limit reached)", ir::PropertyKind::BoundReached};
+        throw NotModelled{"program too large after inlining (size limit of " +
+                              std::to_string(options_.max_instructions) + " instructions reached)",
+                          ir::PropertyKind::BoundReached};
       --instruction_budget_;
       if (i.isTerminator())
         translate_terminator(inst, i, cur);

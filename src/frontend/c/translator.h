@@ -178,7 +178,7 @@ class Translator {
   std::set<std::string> assumed_;
   std::optional<ir::LocId> stop_;
   SourceLocation last_loc_;
-  std::size_t instruction_budget_ = 60000;  // LLVM instructions translated, over all instances
+  std::size_t instruction_budget_ = options_.max_instructions;  // left, over all inlined instances
 
   // memory
   std::vector<MemObject> objects_;

@@ -11,7 +11,7 @@ namespace {
 ir::Term sle(const ir::Term& a, const ir::Term& b) { return ir::mk_binary(ir::Op::Sle, a, b); }
 
 CertificateCheck check(const ir::Program& p, std::map<ir::LocId, ir::Term> inv, unsigned k = 1) {
-  engines::Certificate c;
+  ir::Certificate c;
   c.invariants = std::move(inv);
   c.k = k;
   return check_certificate(p, c, support::Deadline(20));

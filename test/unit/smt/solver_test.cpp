@@ -121,7 +121,10 @@ TEST(Solver, HardQueryRespectsTimeout) {
   const auto start = std::chrono::steady_clock::now();
   const SatResult r = s->check({}, support::Deadline(0.2));
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(secs, 3.0);
+  // The limit is 0.2 s; the bound is generous so that a loaded machine does not fail the
+  // test, yet far below the hours the search itself would take.
+  EXPECT_LT(secs, 30.0);
+  EXPECT_NE(r, SatResult::Unsat);  // the semiprime has factors
   if (r == SatResult::Sat) {
     auto va = s->model_value(a), vb = s->model_value(b);
     EXPECT_EQ(va->bits * vb->bits, 0xC5B1D4B1F6A92B2Dull);

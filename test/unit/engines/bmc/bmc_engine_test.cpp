@@ -40,7 +40,7 @@ TEST(Bmc, ProvesCommutativityExhaustivelyAndFast) {
   ASSERT_TRUE(r.proof);
   EXPECT_NE(r.proof->method.find("every path ends within 2 steps"), std::string::npos) << r.proof->method;
   ASSERT_EQ(r.properties.size(), 1u);
-  EXPECT_EQ(r.properties[0].status, "safe");
+  EXPECT_EQ(r.properties[0].status, PropertyState::Safe);
   EXPECT_LT(ms, 1000.0);  // typically ~10 ms; generous for loaded CI machines
 }
 
@@ -82,7 +82,7 @@ TEST(Bmc, SymbolicLoopBoundGivesUnknownAtMaxSteps) {
   EXPECT_EQ(r.status, Status::Unknown);
   EXPECT_NE(r.reason.find("no violation within 40 steps"), std::string::npos) << r.reason;
   ASSERT_EQ(r.tried.size(), 1u);
-  EXPECT_EQ(r.tried[0], "bounded model checking to depth 40");
+  EXPECT_EQ(r.tried[0], "bounded model checking to depth 40 (limit: 40 steps)");
 }
 
 TEST(Bmc, BoundedSymbolicLoopIsExhaustedByTheFrontierCheck) {
@@ -167,8 +167,8 @@ TEST(Bmc, UnreachableCheckIsReportedAsUnreachable) {
   EngineResult r = run_bmc(p);
   ASSERT_EQ(r.status, Status::Safe) << r.reason;
   ASSERT_EQ(r.properties.size(), 2u);
-  EXPECT_EQ(r.properties[0].status, "safe");
-  EXPECT_EQ(r.properties[1].status, "unreachable");
+  EXPECT_EQ(r.properties[0].status, PropertyState::Safe);
+  EXPECT_EQ(r.properties[1].status, PropertyState::Unreachable);
   EXPECT_EQ(r.properties[1].description, "assertion x == 0");
 }
 
@@ -236,7 +236,7 @@ TEST(Bmc, AssertBranchIsUnreachableOnlyWhenItsDecisionIs) {
     EngineResult r = run_bmc(p);
     ASSERT_EQ(r.status, Status::Safe) << r.reason;
     ASSERT_EQ(r.properties.size(), 1u);
-    EXPECT_EQ(r.properties[0].status, contradictory ? "unreachable" : "safe");
+    EXPECT_EQ(r.properties[0].status, contradictory ? PropertyState::Unreachable : PropertyState::Safe);
   }
 }
 

@@ -18,7 +18,7 @@ IntervalResult analyse(const ir::Program& p) {
 }
 
 bool certified(const ir::Program& p, const IntervalResult& r) {
-  engines::Certificate c;
+  ir::Certificate c;
   c.invariants = r.invariants;
   return evidence::check_certificate(p, c, support::Deadline(20)).valid;
 }
@@ -73,7 +73,7 @@ TEST(IntervalAnalysis, WrappingCounterGetsNoWrongBound) {
 TEST(IntervalAnalysis, InvariantsAreInductive) {
   for (ir::Program p : {testing::twin_counters(), testing::count_to_n(), testing::wrapping_counter()}) {
     IntervalResult r = analyse(p);
-    engines::Certificate c;
+    ir::Certificate c;
     c.invariants = r.invariants;
     // Inductive (initiation + consecution) even if not strong enough for safety.
     auto check = evidence::check_certificate(p, c, support::Deadline(20));

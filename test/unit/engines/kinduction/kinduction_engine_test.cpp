@@ -44,7 +44,12 @@ TEST(KInduction, StraightLine) {
 }
 
 TEST(KInduction, NeverProvesTheWrappingCounter) {
-  EXPECT_EQ(run(testing::wrapping_counter()).status, EngineResult::Status::Unknown);
+  // The violation needs 255 steps, beyond every base case; the step case must fail for
+  // every k up to the limit (not a time-out, which would pass without showing anything).
+  KInductionEngine engine;
+  const EngineResult r = test_support::run_engine(engine, testing::wrapping_counter(), 120);
+  EXPECT_EQ(r.status, EngineResult::Status::Unknown);
+  EXPECT_EQ(r.reason, "not k-inductive for k <= " + std::to_string(EngineLimits{}.max_k));
 }
 
 }  // namespace verdict::engines::kinduction

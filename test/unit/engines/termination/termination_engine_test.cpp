@@ -56,7 +56,7 @@ TerminationResult refute(const ir::Program& p, double seconds = 20) {
 }
 
 /// A proof the independent checker accepts; returns it.
-evidence::RankingCertificate expect_checked_proof(const ir::Program& p) {
+ir::RankingCertificate expect_checked_proof(const ir::Program& p) {
   const TerminationResult r = prove(p);
   EXPECT_EQ(r.status, Status::Terminates) << r.reason;
   if (!r.ranking) return {};
@@ -71,7 +71,7 @@ const char* kFoundingG2 = "void g2(int x, int y) { while (x > y) x = x - y; }";
 }  // namespace
 
 TEST(Termination, FoundingGHasACheckedRankingFunction) {
-  const evidence::RankingCertificate cert = expect_checked_proof(views_of(kFoundingG, "g").proof);
+  const ir::RankingCertificate cert = expect_checked_proof(views_of(kFoundingG, "g").proof);
   ASSERT_EQ(cert.levels.size(), 1u);
   EXPECT_FALSE(cert.levels[0].decreasing.empty());
 }
@@ -101,13 +101,13 @@ TEST(Termination, LexicographicNeedsTwoLevels) {
       "  i = n;\n"
       "  while (i > 0) { if (j > 0) j--; else { j = n; i--; } }\n"
       "}\n";
-  const evidence::RankingCertificate cert = expect_checked_proof(views_of(code).proof);
+  const ir::RankingCertificate cert = expect_checked_proof(views_of(code).proof);
   EXPECT_GE(cert.levels.size(), 2u);
 }
 
 TEST(Termination, NestedLoops) {
   const char* code = "void f(int n) { if (n > 1000) return; for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) ; }";
-  const evidence::RankingCertificate cert = expect_checked_proof(views_of(code).proof);
+  const ir::RankingCertificate cert = expect_checked_proof(views_of(code).proof);
   EXPECT_GE(cert.levels.size(), 2u);
 }
 
@@ -115,16 +115,17 @@ TEST(Termination, SupportingInvariantIsNeeded) {
   // x decreases only because y >= 1 holds at the loop: no ranking function without that fact.
   const char* code = "void f(int x, int y) { if (y < 1 || y > 10 || x > 1000) return; while (x > 0) x = x - y; }";
   const Views v = views_of(code);
-  const evidence::RankingCertificate cert = expect_checked_proof(v.proof);
+  const ir::RankingCertificate cert = expect_checked_proof(v.proof);
   EXPECT_FALSE(cert.invariants.empty());
-  const transform::CutPointSystem sys = transform::build_cut_point_system(v.proof, cert.cut_points);
+  const transform::CutPointSystem sys = transform::build_cut_point_system(
+      v.proof, cert.every_loop_location ? transform::CutPointChoice::EveryLoopLocation : transform::CutPointChoice::LoopHeads);
   const RankingSearch without = synthesize_ranking(v.proof, sys, {}, support::Deadline(20));
   EXPECT_FALSE(without.found);
 }
 
 TEST(Termination, WrongRankingFunctionIsRejected) {
   const Views v = views_of(kFoundingG, "g");
-  evidence::RankingCertificate cert = expect_checked_proof(v.proof);
+  ir::RankingCertificate cert = expect_checked_proof(v.proof);
   ASSERT_FALSE(cert.levels.empty());
   // y never changes in the loop: it cannot decrease.
   for (auto& [loc, f] : cert.levels[0].functions) {
@@ -213,14 +214,14 @@ TEST(Termination, ProgramWithoutInputsIsRunToItsEnd) {
   EXPECT_TRUE(evidence::check_complete_run(v.proof, *r.complete_run).valid);
   // The same shape with an input is not a single run.
   const Views with_input = views_of("void f(int n) { int s = 0; for (int a = 0; a < n; ++a) s += 1; }");
-  EXPECT_FALSE(evidence::check_complete_run(with_input.proof, evidence::CompleteRun{1000000}).valid);
+  EXPECT_FALSE(evidence::check_complete_run(with_input.proof, ir::CompleteRun{1000000}).valid);
   // A run that does not end within the limit proves nothing.
   const Views forever = views_of("int main(void) { int i = 0; while (i < 10) { } return 0; }", "main");
-  EXPECT_FALSE(evidence::check_complete_run(forever.proof, evidence::CompleteRun{100000}).valid);
+  EXPECT_FALSE(evidence::check_complete_run(forever.proof, ir::CompleteRun{100000}).valid);
 }
 
 TEST(Termination, LoopFreeProgramTerminates) {
-  const evidence::RankingCertificate cert = expect_checked_proof(views_of("int f(int x) { return x > 0 ? 1 : 2; }").proof);
+  const ir::RankingCertificate cert = expect_checked_proof(views_of("int f(int x) { return x > 0 ? 1 : 2; }").proof);
   EXPECT_TRUE(cert.levels.empty());
 }
 

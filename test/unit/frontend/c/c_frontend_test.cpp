@@ -268,6 +268,28 @@ ir::Execution run_main(const ir::Program& p, std::vector<ir::Value> inputs = {})
   return ir::run(p, all);
 }
 
+/// `code` with `from` replaced by `to`: the same program with its check negated.
+std::string variant(std::string code, const std::string& from, const std::string& to) {
+  const std::size_t at = code.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) code.replace(at, from.size(), to);
+  return code;
+}
+
+/// The run of `code` reaches its end, and the variant with `from` replaced by `to` (its
+/// check negated) reaches reach_error(): so the first run passed because the translated
+/// values are right, not because the check was lost in translation.
+void expect_exits_and_variant_violates(const std::string& code, const std::string& from, const std::string& to,
+                                       const std::vector<ir::Value>& inputs = {},
+                                       DataModel model = DataModel::LP64) {
+  const ir::Execution ok = run_main(translate(code, "main", model), inputs);
+  EXPECT_EQ(ok.outcome, ir::Execution::Outcome::Exited) << ok.message;
+  const ir::Program bad = translate(variant(code, from, to), "main", model);
+  const ir::Execution violated = run_main(bad, inputs);
+  ASSERT_EQ(violated.outcome, ir::Execution::Outcome::Violated) << violated.message;
+  EXPECT_EQ(bad.props[violated.prop].kind, PropertyKind::Assertion);
+}
+
 TEST(CFrontendRun, LoopSumReachesExit) {
   const ir::Program p = translate(
       "void reach_error(void);\n"
@@ -286,39 +308,38 @@ TEST(CFrontendRun, LoopSumReachesExit) {
 }
 
 TEST(CFrontendRun, PhiSwapIsParallel) {
-  const ir::Program p = translate(
+  const std::string code =
       "void reach_error(void);\n"
       "int main(void) { int a = 1, b = 2; for (int i = 0; i < 3; i++) { int t = a; a = b; b = t; }\n"
-      "  if (!(a == 2 && b == 1)) reach_error(); return 0; }\n");
-  const ir::Execution e = run_main(p);
-  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+      "  if (!(a == 2 && b == 1)) reach_error(); return 0; }\n";
+  // A sequential (wrong) swap would end with a == b: the check must see the right values.
+  expect_exits_and_variant_violates(code, "!(a == 2 && b == 1)", "a == 2 && b == 1");
 }
 
 TEST(CFrontendRun, LocalArrayAndStructThroughMemory) {
-  const ir::Program p = translate(
+  const std::string code =
       "void reach_error(void);\n"
       "struct P { int x; char c; };\n"
       "int sum(int* a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }\n"
       "int main(void) { int a[5]; struct P p[2]; volatile int k = 1;\n"
       "  for (int i = 0; i < 5; i++) a[i] = i * i;\n"
       "  p[k].x = 5; p[k].c = 'a';\n"
-      "  if (sum(a, 5) != 30 || p[k].x != 5 || p[k].c != 'a') reach_error(); return 0; }\n");
-  const ir::Execution e = run_main(p);
-  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+      "  if (sum(a, 5) != 30 || p[k].x != 5 || p[k].c != 'a') reach_error(); return 0; }\n";
+  expect_exits_and_variant_violates(code, "sum(a, 5) != 30", "sum(a, 5) == 30");
+  expect_exits_and_variant_violates(code, "p[k].c != 'a'", "p[k].c == 'a'");
 }
 
 TEST(CFrontendRun, VariableLengthArray) {
-  const ir::Program p = translate(
+  const std::string code =
       "void reach_error(void);\n"
       "int main(int n) { if (n < 1 || n > 100) return 0; int a[n];\n"
       "  for (int i = 0; i < n; i++) a[i] = 2 * i;\n"
-      "  if (a[n - 1] != 2 * n - 2) reach_error(); return 0; }\n");
-  const ir::Execution e = run_main(p, {ir::Value::of_bv(32, 7)});
-  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+      "  if (a[n - 1] != 2 * n - 2) reach_error(); return 0; }\n";
+  expect_exits_and_variant_violates(code, "a[n - 1] != 2 * n - 2", "a[n - 1] == 12", {ir::Value::of_bv(32, 7)});
 }
 
 TEST(CFrontendRun, StructsBitfieldsUnionsAndMemcpy) {
-  const ir::Program p = translate(
+  const std::string code =
       "#include <string.h>\nvoid reach_error(void);\n"
       "struct S { int a; char b; long c; unsigned bf : 3; unsigned bg : 5; };\n"
       "union U { int i; char c[4]; };\n"
@@ -327,9 +348,10 @@ TEST(CFrontendRun, StructsBitfieldsUnionsAndMemcpy) {
       "  memcpy(buf, \"abcdefg\", 8); memset(buf, 'z', 4);\n"
       "  if (s.a != 5 || s.b != 'c' || s.c != 7 || s.bf != 5 || s.bg != 9) reach_error();\n"
       "  if (buf[3] != 'z' || buf[4] != 'e' || buf[7] != 0 || u.c[0] != 4) reach_error();\n"
-      "  return 0; }\n");
-  const ir::Execution e = run_main(p);
-  EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+      "  return 0; }\n";
+  expect_exits_and_variant_violates(code, "s.bf != 5", "s.bf == 5");  // 13 truncated to 3 bits
+  expect_exits_and_variant_violates(code, "buf[4] != 'e'", "buf[4] == 'e'");
+  expect_exits_and_variant_violates(code, "u.c[0] != 4", "u.c[0] == 4");
 }
 
 TEST(CFrontendRun, SwitchGotoAndFunctionPointerArgument) {
@@ -371,6 +393,7 @@ TEST(CFrontendRun, StructPassedByValueIsCopied) {
     const ir::Program p = translate(code, "main", model);
     const ir::Execution e = run_main(p);
     EXPECT_EQ(e.outcome, ir::Execution::Outcome::Exited) << e.message;
+    expect_exits_and_variant_violates(code, "x.a[0] != 0", "x.a[0] == 0", {}, model);
   }
 }
 

@@ -15,9 +15,8 @@
 
 #include "ir/program.h"
 #include "ir/value.h"
-#include "transform/cutpoints.h"
 
-namespace verdict::evidence {
+namespace verdict::ir {
 
 /// An integer-valued linear function of the program variables, each read as the integer
 /// its bit-vector denotes (signed for variables marked signed, else unsigned; booleans
@@ -60,7 +59,7 @@ struct RankingLevel {
 
 /// A proof that every execution is finite: invariants at the loop heads that exclude every
 /// Check of the program (no undefined behaviour, no unmodelled construct is reachable);
-/// ranking levels over the cut points `cut_points` chooses, with supporting invariants
+/// ranking levels over the cut points `every_loop_location` chooses, with supporting invariants
 /// there (inductive). Levels are checked in order on the cut-point segments still inside
 /// a cycle: after the last level no cycle may remain.
 struct RankingCertificate {
@@ -70,7 +69,9 @@ struct RankingCertificate {
   /// graph, a function of its parameters that every call within that cycle decreases
   /// (from a non-negative value), given the invariant (safety_invariants) at the call.
   std::map<std::uint32_t, LinearFunction> recursion;
-  transform::CutPointChoice cut_points = transform::CutPointChoice::LoopHeads;
+  /// The ranking levels' cut points: also every location on a cycle, not only the loop
+  /// heads (transform::CutPointChoice::EveryLoopLocation).
+  bool every_loop_location = false;
   std::map<ir::LocId, ir::Term> invariants;
   std::vector<RankingLevel> levels;
 };
@@ -102,4 +103,4 @@ struct RecurrentSetWitness {
   std::vector<ir::Value> stem_inputs;
 };
 
-}  // namespace verdict::evidence
+}  // namespace verdict::ir

@@ -1,10 +1,10 @@
-#include "evidence/termination_certificate.h"
+#include "ir/termination_evidence.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 
-namespace verdict::evidence {
+namespace verdict::ir {
 
 using ir::Op;
 using ir::Term;
@@ -103,4 +103,4 @@ std::string print_linear(const ir::Program& program, const LinearFunction& f) {
   return out;
 }
 
-}  // namespace verdict::evidence
+}  // namespace verdict::ir

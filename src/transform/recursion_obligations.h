@@ -1,0 +1,30 @@
+// The proof obligations of a recursion ranking argument, derived from a modular program:
+// that every call within a recursive cycle of the call graph decreases the callee's
+// ranking function from a non-negative value of the caller's. Shared by the recursion
+// ranking search (which discharges them with Z3) and the termination checker (cvc5): the
+// derivation is the certificate's meaning, the solvers differ. Not responsible for
+// finding the functions or discharging the obligations.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ir/program.h"
+#include "ir/termination_evidence.h"
+
+namespace verdict::transform {
+
+/// The obligations (name, formula that must be unsatisfiable) that the recursive calls of
+/// the modular `program` decrease `functions` (per procedure) from a non-negative value:
+/// one per path of up to three cut-point steps that ends at such a call, starting from a
+/// cut point's invariant. A non-empty
+/// `only_callers` restricts the obligations to the calls made by those procedures.
+std::vector<std::pair<std::string, ir::Term>> recursion_obligations(
+    const ir::Program& program, const std::map<std::uint32_t, ir::LinearFunction>& functions,
+    const std::map<ir::LocId, ir::Term>& invariants, const std::set<std::uint32_t>& only_callers = {});
+
+}  // namespace verdict::transform

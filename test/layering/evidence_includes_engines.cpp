@@ -1,0 +1,2 @@
+// Deliberately wrong: evidence (checkers, replay) is below the engines.
+#include "engines/engine.h"
