@@ -17,6 +17,10 @@ run check examples/f_wraps.c --entry check_f
 run check examples/g2.c --entry g2 --property no-overflow
 run check examples/g.c --entry g --property no-overflow --timeout 5
 echo
+echo "Does it always return? (termination)"
+run terminates examples/g.c --entry g --timeout 20
+run terminates examples/g2.c --entry g2 --timeout 20
+echo
 echo "Configuration as code: access policies"
 run policy public examples/bucket-policy-open.json
 run policy public examples/bucket-policy.json

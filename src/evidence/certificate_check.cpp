@@ -4,7 +4,7 @@
 #include <optional>
 #include <set>
 
-#include "evidence/cvc5_encoder.h"
+#include "evidence/cvc5_prove.h"
 #include "transform/cutpoint_unrolling.h"
 #include "transform/cutpoints.h"
 #include "transform/term_rewrite.h"
@@ -15,35 +15,12 @@ using ir::Term;
 
 namespace {
 
-/// Proves `formula` unsatisfiable with a fresh cvc5 instance; returns "" or the reason.
-std::string prove_unsat(const Term& formula, const support::Deadline& deadline) {
-  if (formula.is_false()) return "";
-  const unsigned ms = deadline.remaining_ms();
-  if (ms == 0) return "deadline reached before cvc5 finished";
-  try {
-    cvc5::Solver solver;
-    solver.setOption("tlimit-per", std::to_string(ms));
-    try {  // CaDiCaL decides the bit-blasted obligations far faster than the default MiniSat
-      solver.setOption("bv-sat-solver", "cadical");
-    } catch (const cvc5::CVC5ApiException&) {
-    }
-    Cvc5Encoder encoder(solver);
-    solver.assertFormula(encoder.encode(formula));
-    const cvc5::Result r = solver.checkSat();
-    if (r.isUnsat()) return "";
-    if (r.isSat()) return "cvc5 found a counterexample to it";
-    return "cvc5 could not decide it (" + r.toString() + ")";
-  } catch (const Cvc5EncodeError& e) {
-    return std::string("cannot be expressed for cvc5: ") + e.what();
-  } catch (const cvc5::CVC5ApiException& e) {
-    return std::string("cvc5 error: ") + e.what();
-  }
-}
-
 class Checker {
  public:
-  Checker(const ir::Program& p, const ir::Certificate& c, const support::Deadline& d)
-      : p_(p), cert_(c), deadline_(d), sys_(transform::build_cut_point_system(p)), unroll_(p, sys_) {}
+  Checker(const ir::Program& p, const ir::Certificate& c, const support::Deadline& d,
+          const CertificateCheckOptions& options)
+      : p_(p), cert_(c), deadline_(d), options_(options), sys_(transform::build_cut_point_system(p, options.cut_points)),
+        unroll_(p, sys_) {}
 
   CertificateCheck run();
 
@@ -69,13 +46,14 @@ class Checker {
   const ir::Program& p_;
   const ir::Certificate& cert_;
   const support::Deadline& deadline_;
+  CertificateCheckOptions options_;
   transform::CutPointSystem sys_;
   transform::CutPointUnrolling unroll_;
   CertificateCheck out_;
 };
 
 bool Checker::discharge(const std::string& name, const Term& formula) {
-  const std::string why = prove_unsat(formula, deadline_);
+  const std::string why = prove_unsat_cvc5(formula, deadline_);
   if (why.empty()) {
     out_.obligations_checked.push_back(name);
     return true;
@@ -211,7 +189,11 @@ bool Checker::safety_k() {
 
 CertificateCheck Checker::run() {
   if (!well_formed() || !one_inductive() || !calls()) return out_;
-  if (!(cert_.k == 1 ? safety_k1() : safety_k())) return out_;
+  if (options_.safety && !(cert_.k == 1 ? safety_k1() : safety_k())) return out_;
+  if (!options_.safety && cert_.k != 1) {
+    out_.message = "supporting invariants must be 1-inductive";
+    return out_;
+  }
   out_.valid = true;
   out_.message = "cvc5 proved " + std::to_string(out_.obligations_checked.size()) + " obligations (" +
                  std::to_string(sys_.cut_points.size()) + " cut points, k = " + std::to_string(cert_.k) + ")";
@@ -221,8 +203,8 @@ CertificateCheck Checker::run() {
 }  // namespace
 
 CertificateCheck check_certificate(const ir::Program& program, const ir::Certificate& certificate,
-                                   const support::Deadline& deadline) {
-  Checker checker(program, certificate, deadline);
+                                   const support::Deadline& deadline, const CertificateCheckOptions& options) {
+  Checker checker(program, certificate, deadline, options);
   return checker.run();
 }
 

@@ -10,6 +10,7 @@
 #include "ir/evidence.h"
 #include "ir/program.h"
 #include "support/deadline.h"
+#include "transform/cutpoints.h"
 
 namespace verdict::evidence {
 
@@ -22,7 +23,15 @@ struct CertificateCheck {
 /// Checks that `certificate` proves that no Check statement of `program` (the selected
 /// properties and the incomplete ones) can fail. Any obligation that cvc5 does not prove
 /// (sat, unknown, timeout, a term it cannot express) makes the certificate invalid.
+struct CertificateCheckOptions {
+  /// Which locations are the cut points the invariants may stand at.
+  transform::CutPointChoice cut_points = transform::CutPointChoice::LoopHeads;
+  /// Whether the invariants must also exclude every Check's violation (else: inductive
+  /// only, for invariants that support another argument such as a ranking function).
+  bool safety = true;
+};
+
 CertificateCheck check_certificate(const ir::Program& program, const ir::Certificate& certificate,
-                                   const support::Deadline& deadline);
+                                   const support::Deadline& deadline, const CertificateCheckOptions& options = {});
 
 }  // namespace verdict::evidence

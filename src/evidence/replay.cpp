@@ -45,11 +45,10 @@ void add_step(const ir::Program& p, const ir::ExecutedStmt& e, Counterexample& c
 
 Counterexample describe(const ir::Program& p, const ir::Execution& ex) {
   const ir::Property& prop = p.props.at(ex.prop);
-  Counterexample cex;
+  Counterexample cex = describe_execution(p, ex);
   cex.property = ir::to_string(ir::property_class(prop.kind));
   cex.violation = prop.description;
   cex.violation_loc = prop.loc.known() ? prop.loc : ex.loc;
-  for (const ir::ExecutedStmt& e : ex.steps) add_step(p, e, cex);
   cex.trace.push_back(TraceStep{ex.loc.known() ? ex.loc : cex.violation_loc, "violation: " + prop.description, {}});
   cex.confirmations.push_back("replayed by the IR interpreter: reaches " + prop.description +
                               where(cex.violation_loc));
@@ -57,6 +56,12 @@ Counterexample describe(const ir::Program& p, const ir::Execution& ex) {
 }
 
 }  // namespace
+
+Counterexample describe_execution(const ir::Program& program, const ir::Execution& execution) {
+  Counterexample cex;
+  for (const ir::ExecutedStmt& e : execution.steps) add_step(program, e, cex);
+  return cex;
+}
 
 ReplayResult replay(const ir::Program& program, const std::vector<std::size_t>& edges,
                     const std::vector<ir::Value>& havoc_values, ir::PropId expected) {

@@ -22,6 +22,10 @@ struct ReplayResult {
   ir::Execution execution;                       ///< the interpreter's run
 };
 
+/// The inputs and the trace (source-level assignments) of an interpreter run, without a
+/// violation: the start of a counterexample.
+Counterexample describe_execution(const ir::Program& program, const ir::Execution& execution);
+
 /// Runs `program` on `havoc_values` following `edges` (as found by an engine) and
 /// confirms that the run violates `expected` (a PropId). On success the result carries a
 /// Counterexample with inputs, trace and the confirmation "replayed by the IR

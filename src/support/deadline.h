@@ -32,6 +32,15 @@ class Deadline {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end_ - Clock::now()).count();
     return left <= 0 ? 0 : static_cast<unsigned>(left);
   }
+  /// A deadline at most `seconds` from now (and no later than this one) that shares this
+  /// one's cancellation: cancelling either stops both.
+  [[nodiscard]] Deadline child(double seconds) const {
+    Deadline d = *this;
+    const auto end = Clock::now() + std::chrono::microseconds(static_cast<long long>(seconds * 1e6));
+    if (!limited_ || end < end_) d.end_ = end;
+    d.limited_ = true;
+    return d;
+  }
   /// Stops every engine sharing this deadline (copies share the flag).
   void cancel() const { cancelled_->store(true); }
   [[nodiscard]] bool cancelled() const { return cancelled_->load(); }

@@ -9,6 +9,7 @@
 
 #include "ir/graph.h"
 #include "support/invariant.h"
+#include "support/scc.h"
 #include "transform/term_rewrite.h"
 
 namespace verdict::transform {
@@ -33,9 +34,23 @@ std::vector<VarId> CutPointSystem::live_vars(LocId loc) const {
   return out;
 }
 
-std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added) {
+namespace {
+
+/// Marks every location on a cycle of the CFA.
+void mark_cycle_locations(const ir::Program& p, std::vector<bool>& cut) {
+  std::vector<std::vector<std::size_t>> succ(p.locs.size());
+  for (const ir::Edge& e : p.edges) succ[e.from].push_back(e.to);
+  const support::SccResult scc = support::strongly_connected_components(succ);
+  for (const ir::Edge& e : p.edges)
+    if (scc.component[e.from] == scc.component[e.to]) cut[e.from] = cut[e.to] = true;
+}
+
+}  // namespace
+
+std::vector<LocId> choose_cut_points(const ir::Program& p, std::size_t* added, CutPointChoice choice) {
   std::vector<bool> cut(p.locs.size(), false);
   cut[p.init] = true;
+  if (choice == CutPointChoice::EveryLoopLocation) mark_cycle_locations(p, cut);
   for (LocId l = 0; l < p.locs.size(); ++l)
     if (p.locs[l].loop_head) cut[l] = true;
   for (const ir::Procedure& proc : p.procedures) cut[proc.entry] = cut[proc.exit] = true;
@@ -301,10 +316,26 @@ void add_call_frames(const ir::Program& p, CutPointSystem& sys) {
 
 }  // namespace
 
-CutPointSystem build_cut_point_system(const ir::Program& p) {
+std::vector<Segment> call_return_segments(const ir::Program& p, const CutPointSystem& sys) {
+  std::vector<Segment> out;
+  for (const CallSegment& c : sys.calls) {
+    Segment s{c.from, c.to, ir::mk_true(), {}};
+    for (VarId v = 0; v < sys.num_program_vars; ++v) s.post.push_back(p.var_term(v));
+    const ir::Procedure& proc = p.procedures.at(c.callee);
+    for (std::size_t j = 0; j < c.outs.size(); ++j) {
+      const Term result = c.at_call(p, proc.results.at(j));
+      VERDICT_INVARIANT(result.valid(), "a call's results have frame variables");
+      s.post.at(c.outs[j]) = result;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+CutPointSystem build_cut_point_system(const ir::Program& p, CutPointChoice choice) {
   CutPointSystem sys;
   sys.num_program_vars = p.vars.size();
-  sys.cut_points = choose_cut_points(p, &sys.stats.added_beyond_loop_heads);
+  sys.cut_points = choose_cut_points(p, &sys.stats.added_beyond_loop_heads, choice);
   sys.is_cut.assign(p.locs.size(), false);
   for (LocId l : sys.cut_points) sys.is_cut[l] = true;
   sys.live = live_variables(p, sys.is_cut);

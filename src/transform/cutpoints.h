@@ -82,13 +82,30 @@ struct CutPointSystem {
   [[nodiscard]] std::vector<ir::VarId> live_vars(ir::LocId loc) const;
 };
 
+/// Which locations become cut points.
+enum class CutPointChoice {
+  LoopHeads,          ///< init, loop heads, back-edge targets (the fewest segments)
+  /// Also every location on a cycle of the CFA: each segment is then one path, so that
+  /// arguments can distinguish the paths through a loop body (termination proofs).
+  EveryLoopLocation,
+};
+
 /// Locations that cut every cycle reachable from init: init, the loop heads, and the
 /// targets of DFS back edges (added when the loop-head marks miss a cycle); in a modular
 /// program also every procedure's entry and exit and both ends of every call edge.
-std::vector<ir::LocId> choose_cut_points(const ir::Program& program, std::size_t* added = nullptr);
+std::vector<ir::LocId> choose_cut_points(const ir::Program& program, std::size_t* added = nullptr,
+                                        CutPointChoice choice = CutPointChoice::LoopHeads);
 
 /// Builds the summaries. Throws nothing; a program without cycles gets one cut point.
-CutPointSystem build_cut_point_system(const ir::Program& program);
+CutPointSystem build_cut_point_system(const ir::Program& program,
+                                      CutPointChoice choice = CutPointChoice::LoopHeads);
+
+/// One segment per call of a modular program, from its source to its target, for
+/// arguments about the caller's own steps (loops around calls): the callee returns, the
+/// call's outputs take the callee's results (its frame variables, unconstrained), and
+/// every other variable keeps its value. Termination arguments add these to `segments`;
+/// that the callee returns at all is argued separately (recursion).
+std::vector<Segment> call_return_segments(const ir::Program& program, const CutPointSystem& system);
 
 /// Live variables per location (backward data flow over all edges); only the locations
 /// marked in `wanted` get their set (all when `wanted` is empty).

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "verdict/check.h"
+#include "verdict/terminates.h"
 #include "verdict/errors.h"
 #include "commands.h"
 #include "isolate.h"
@@ -62,11 +63,13 @@ void print_answer(const Answer& answer, bool json, const AnswerDecoration& decor
 }
 
 /// A don't-know answer that has nothing but its reason.
-Answer bare_answer(const std::string& file, const Options& options, std::string reason, double time_ms) {
+Answer bare_answer(const std::string& file, const Options& options, Question question, std::string reason,
+                   double time_ms) {
   Answer a;
-  a.question = options.properties.unreach_call && options.properties.no_overflow ? "all"
-               : options.properties.unreach_call                                ? "unreach-call"
-                                                                                : "no-overflow";
+  a.question = question == Question::Termination                                  ? "termination"
+               : options.properties.unreach_call && options.properties.no_overflow ? "all"
+               : options.properties.unreach_call                                   ? "unreach-call"
+                                                                                   : "no-overflow";
   a.file = file;
   a.entry = options.entry;
   a.reason = std::move(reason);
@@ -74,18 +77,19 @@ Answer bare_answer(const std::string& file, const Options& options, std::string 
   return a;
 }
 
-int check_and_print(const std::string& file, const Options& options, bool json, const AnswerDecoration& decoration) {
+int check_and_print(const std::string& file, const Options& options, bool json, const AnswerDecoration& decoration,
+                    Question question) {
   // Exactly one of the main thread and the watchdog prints an answer.
   static std::atomic<bool> printing{false};
   Watchdog watchdog(options.timeout_s, [&] {
     if (printing.exchange(true)) return false;  // the main thread is printing
-    print_answer(bare_answer(file, options, "time limit of " + std::to_string(options.timeout_s) + " s reached",
+    print_answer(bare_answer(file, options, question, "time limit of " + std::to_string(options.timeout_s) + " s reached",
                              options.timeout_s * 1000),
                  json, decoration);
     std::cout.flush();
     return true;
   });
-  const Answer answer = check(file, options);
+  const Answer answer = question == Question::Termination ? terminates(file, options) : check(file, options);
   if (printing.exchange(true)) std::this_thread::sleep_for(std::chrono::hours(1));  // watchdog exits
   print_answer(answer, json, decoration);
   return exit_code(answer.verdict);
@@ -94,16 +98,16 @@ int check_and_print(const std::string& file, const Options& options, bool json, 
 }  // namespace
 
 int run_check_and_print(const std::string& file, const Options& options, bool json,
-                        const AnswerDecoration& decoration) {
+                        const AnswerDecoration& decoration, Question question) {
   const auto start = std::chrono::steady_clock::now();
-  return run_isolated([&] { return check_and_print(file, options, json, decoration); },
+  return run_isolated([&] { return check_and_print(file, options, json, decoration, question); },
                       [&](int signal) {
                         const std::string reason = "internal error: the analysis crashed (signal " +
                                                    std::to_string(signal) + "); no answer is given";
                         std::fprintf(stderr, "verdict: %s\n", reason.c_str());
                         const double ms =
                             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-                        const Answer a = bare_answer(file, options, reason, ms);
+                        const Answer a = bare_answer(file, options, question, reason, ms);
                         print_answer(a, json, decoration);
                         return exit_code(a.verdict);
                       });
@@ -125,6 +129,16 @@ void add_check_command(CLI::App& app, Actions& actions) {
     flags->options.data_model = parse_data_model(flags->data_model);
     flags->options.replay_native = !flags->no_native_replay;
     return run_check_and_print(flags->file, flags->options, flags->json);
+  };
+}
+
+void add_terminates_command(CLI::App& app, Actions& actions) {
+  auto flags = std::make_shared<CheckFlags>();
+  CLI::App* cmd = app.add_subcommand("terminates", "Does every execution of the entry function return?");
+  add_common_program_flags(cmd, *flags);
+  actions[cmd] = [flags] {
+    flags->options.data_model = parse_data_model(flags->data_model);
+    return run_check_and_print(flags->file, flags->options, flags->json, {}, Question::Termination);
   };
 }
 

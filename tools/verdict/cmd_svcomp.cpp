@@ -56,22 +56,6 @@ struct SvcompFlags {
   Options options;
 };
 
-int run_termination_placeholder(const SvcompFlags& f) {
-  Answer a;
-  a.question = "termination";
-  a.file = f.task;
-  a.entry = f.options.entry;
-  a.reason = "termination analysis is not available in this version";
-  if (f.json) {
-    auto j = answer_to_json(a);
-    j["svcomp_verdict"] = "UNKNOWN";
-    std::cout << j.dump(2) << std::endl;
-  } else {
-    std::cout << answer_to_text(a) << "Verdict: UNKNOWN" << std::endl;
-  }
-  return exit_code(a.verdict);
-}
-
 }  // namespace
 
 void add_svcomp_command(CLI::App& app, Actions& actions) {
@@ -88,13 +72,14 @@ void add_svcomp_command(CLI::App& app, Actions& actions) {
     const SvcompTask task = read_property_file(f->property_file);
     f->options.entry = task.entry;
     f->options.data_model = f->data_model == "LP64" ? DataModel::LP64 : DataModel::ILP32;
-    if (task.property == SvcompProperty::Termination) return run_termination_placeholder(*f);
     f->options.properties = task.property == SvcompProperty::UnreachCall ? PropertySet::only_unreach_call()
                                                                           : PropertySet::svcomp_no_overflow();
     AnswerDecoration decoration;
     decoration.text = [](const Answer& a) { std::cout << "Verdict: " << svcomp_verdict(a) << std::endl; };
     decoration.json = [](const Answer& a, nlohmann::json& j) { j["svcomp_verdict"] = svcomp_verdict(a); };
-    return run_check_and_print(f->task, f->options, f->json, decoration);
+    const Question question =
+        task.property == SvcompProperty::Termination ? Question::Termination : Question::Safety;
+    return run_check_and_print(f->task, f->options, f->json, decoration, question);
   };
 }
 

@@ -18,6 +18,7 @@ using Action = std::function<int()>;
 using Actions = std::map<CLI::App*, Action>;
 
 void add_check_command(CLI::App& app, Actions& actions);
+void add_terminates_command(CLI::App& app, Actions& actions);
 void add_svcomp_command(CLI::App& app, Actions& actions);
 void add_ir_command(CLI::App& app, Actions& actions);
 void add_bench_command(CLI::App& app, Actions& actions, const std::string& self_path);
@@ -28,9 +29,13 @@ struct AnswerDecoration {
   std::function<void(const Answer&, nlohmann::json&)> json;  ///< before the JSON is printed
 };
 
-/// Runs verdict::check under a watchdog and prints the answer; returns the exit code.
+/// Which public call answers a program question.
+enum class Question { Safety, Termination };
+
+/// Runs verdict::check (or verdict::terminates) under a watchdog, in a child process, and
+/// prints the answer; returns the exit code.
 int run_check_and_print(const std::string& file, const Options& options, bool json,
-                        const AnswerDecoration& decoration = {});
+                        const AnswerDecoration& decoration = {}, Question question = Question::Safety);
 
 /// Prints a bad-input message (exit code 2) as text on stderr or as one JSON object.
 int report_input_error(const std::string& message, bool json);

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   Actions actions;
   add_check_command(app, actions);
+  add_terminates_command(app, actions);
   add_svcomp_command(app, actions);
   add_ir_command(app, actions);
   add_bench_command(app, actions, self_path(argv[0]));

@@ -102,8 +102,12 @@ json answer_to_json(const Answer& a) {
 
 std::string answer_to_text(const Answer& a) {
   std::ostringstream os;
-  os << "question: can " << (a.question == "all" ? "any property" : a.question) << " fail in "
-     << a.entry << " (" << a.file << ")?\n";
+  const bool termination = a.question == "termination";
+  if (termination)
+    os << "question: does every execution of " << a.entry << " (" << a.file << ") terminate?\n";
+  else
+    os << "question: can " << (a.question == "all" ? "any property" : a.question) << " fail in " << a.entry << " ("
+       << a.file << ")?\n";
   if (a.evidence.counterexample) text_counterexample(os, *a.evidence.counterexample);
   if (a.evidence.proof) text_proof(os, *a.evidence.proof);
   if (!a.evidence.properties.empty()) {
@@ -122,8 +126,10 @@ std::string answer_to_text(const Answer& a) {
      << "\n";
   os << "answer: " << verdict_headline(a);
   switch (a.verdict) {
-    case Verdict::Yes: os << " (no property can fail)"; break;
-    case Verdict::No: os << " (a property can fail; counterexample above)"; break;
+    case Verdict::Yes: os << (termination ? " (every execution terminates; proof above)" : " (no property can fail)"); break;
+    case Verdict::No:
+      os << (termination ? " (an execution never terminates; witness above)" : " (a property can fail; counterexample above)");
+      break;
     case Verdict::DontKnow: break;
   }
   os << "\n";

@@ -1,0 +1,243 @@
+// verdict::terminates — the termination question end to end: frontend, the proof and
+// witness views of the program, the termination engine's two searches in parallel,
+// independent re-checking of their evidence, and the answer with its assumptions.
+#include "verdict/terminates.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <optional>
+
+#include "engines/termination/termination_engine.h"
+#include "evidence/c_expr.h"
+#include "evidence/certificate_proof.h"
+#include "evidence/replay.h"
+#include "evidence/termination_check.h"
+#include "evidence/value_format.h"
+#include "frontend/c/c_frontend.h"
+#include "transform/cutpoints.h"
+#include "transform/signedness.h"
+#include "transform/split_parallel_edges.h"
+#include "transform/termination_view.h"
+#include "verdict/errors.h"
+
+namespace verdict {
+
+namespace {
+
+using engines::termination::TerminationResult;
+using Status = TerminationResult::Status;
+
+void require_c_file(const std::string& file) {
+  const std::string ext = std::filesystem::path(file).extension().string();
+  if (ext == ".py")
+    throw Unsupported(SourceLocation{file, 0, 0}, "Python programs (the Python frontend is not available yet)");
+  if (ext != ".c" && ext != ".i" && ext != ".h")
+    throw InputError("'" + file + "': expected a C file (.c or .i)");
+}
+
+std::vector<std::string> termination_assumptions() {
+  return {"the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of their types",
+          "termination is decided for executions without undefined behaviour: a yes also proves that no signed "
+          "overflow, division by zero or invalid shift is reachable; a no is an execution without any",
+          "a failing assertion (or abort/exit) ends the execution",
+          "unsigned arithmetic wraps around modulo 2^width"};
+}
+
+bool has_bound(const ir::Program& program) {
+  return std::any_of(program.props.begin(), program.props.end(),
+                     [](const ir::Property& p) { return p.kind == ir::PropertyKind::BoundReached; });
+}
+
+/// The program with calls kept as procedures, or nullopt when that has a bound too or
+/// cannot be built.
+std::optional<ir::Program> modular_program(const std::string& file, frontend::c::CFrontendOptions options) {
+  options.modular = true;
+  try {
+    ir::Program modular = frontend::c::translate_file(file, options);
+    if (has_bound(modular)) return std::nullopt;
+    transform::mark_signed_temporaries(modular);
+    return modular;
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+}
+
+double budget_s(double timeout_s) {
+  if (timeout_s <= 0) return 0;
+  return std::max(timeout_s * 0.5, timeout_s - 2.0);
+}
+
+std::string loop_text(const ir::Program& p, ir::LocId head) {
+  const SourceLocation& loc = p.locs.at(head).loc;
+  return loc.line > 0 ? "the loop at line " + std::to_string(loc.line) : "the loop at " + p.locs.at(head).name;
+}
+
+/// The source variables live at `head`, with their values in `state`.
+std::vector<NamedValue> state_at(const ir::Program& p, ir::LocId head, const ir::State& state) {
+  const auto live = transform::live_variables(p);
+  std::vector<NamedValue> out;
+  for (ir::VarId v = 0; v < p.vars.size() && v < state.size(); ++v) {
+    const ir::Variable& var = p.vars[v];
+    if (!live[head][v] || var.source_name.empty() || !(var.sort.is_bv() || var.sort.is_bool())) continue;
+    out.push_back(NamedValue{var.source_name, evidence::format_value(state[v], var, p.language)});
+  }
+  return out;
+}
+
+std::string joined(const std::vector<NamedValue>& values) {
+  std::string s;
+  for (const NamedValue& v : values) s += (s.empty() ? "" : ", ") + v.name + " = " + v.value;
+  return s.empty() ? "(no live variables)" : s;
+}
+
+/// The proof items of a ranking certificate: one ranking function per level and loop.
+Proof ranking_proof(const ir::Program& p, const evidence::RankingCertificate& cert, const std::string& method) {
+  Proof proof;
+  proof.method = method;
+  for (std::size_t k = 0; k < cert.levels.size(); ++k) {
+    for (const auto& [loc, f] : cert.levels[k].functions) {
+      if (f.is_zero() && cert.levels[k].decreasing.empty()) continue;
+      const std::string kind = cert.levels.size() == 1 ? "ranking function"
+                                                       : "ranking function (level " + std::to_string(k + 1) + ")";
+      proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc), p.locs[loc].loc, evidence::print_linear(p, f)});
+    }
+  }
+  for (const auto& [k, f] : cert.recursion) {
+    const ir::Procedure& proc = p.procedures.at(k);
+    proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name, proc.loc,
+                                    evidence::print_linear(p, f)});
+  }
+  for (ProofItem& item : evidence::invariant_items(p, cert.invariants)) {
+    item.kind = "supporting invariant";
+    proof.items.push_back(std::move(item));
+  }
+  return proof;
+}
+
+Counterexample nontermination_counterexample(const ir::Program& p, ir::LocId head,
+                                             const evidence::TerminationCheck& check) {
+  Counterexample cex = evidence::describe_execution(p, check.stem);
+  cex.property = "termination";
+  cex.violation = loop_text(p, head) + " never exits";
+  cex.violation_loc = p.locs[head].loc;
+  cex.confirmations.push_back(check.message);
+  return cex;
+}
+
+/// Re-checks the evidence of a decisive result; on failure the result becomes Unknown.
+struct Vetted {
+  TerminationResult result;
+  std::optional<evidence::TerminationCheck> check;
+};
+
+Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Deadline& deadline) {
+  Vetted v{std::move(r), std::nullopt};
+  if (v.result.status == Status::Unknown) return v;
+  if (v.result.ranking) v.check = evidence::check_ranking(analysed, *v.result.ranking, deadline);
+  else if (v.result.lasso) v.check = evidence::check_lasso(analysed, *v.result.lasso);
+  else if (v.result.recurrent_set) v.check = evidence::check_recurrent_set(analysed, *v.result.recurrent_set, deadline);
+  if (!v.check || !v.check->valid) {
+    const std::string why = v.check ? v.check->message : "no evidence";
+    v.result.tried.push_back(v.result.method + ": evidence rejected by the independent check: " + why);
+    v.result.status = Status::Unknown;
+    v.result.reason = "evidence not confirmed (" + why + ")";
+  }
+  return v;
+}
+
+void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
+  a.verdict = Verdict::Yes;
+  a.engine = "termination";
+  a.evidence.proof = ranking_proof(proof_view, *v.result.ranking, v.result.method);
+  a.evidence.proof->checked_by.push_back(v.check->message);
+}
+
+void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v) {
+  a.verdict = Verdict::No;
+  a.engine = "termination";
+  if (v.result.lasso) {
+    const ir::LocId head = v.result.lasso->head;
+    Counterexample cex = nontermination_counterexample(witness_view, head, *v.check);
+    const std::vector<NamedValue> state = state_at(witness_view, head, v.check->repeated);
+    cex.trace.push_back(TraceStep{witness_view.locs[head].loc, "the state repeats here: " + joined(state), state});
+    a.evidence.counterexample = std::move(cex);
+  } else {
+    const evidence::RecurrentSetWitness& w = *v.result.recurrent_set;
+    Counterexample cex = nontermination_counterexample(witness_view, w.head, *v.check);
+    const std::vector<NamedValue> state = state_at(witness_view, w.head, v.check->stem.final_state);
+    cex.trace.push_back(TraceStep{witness_view.locs[w.head].loc,
+                                  "enters the recurrent set " + evidence::print_c_expr(w.set, witness_view) +
+                                      " with " + joined(state) + "; no execution leaves it",
+                                  state});
+    a.evidence.counterexample = std::move(cex);
+  }
+}
+
+/// Runs both searches in parallel; the first vetted decisive answer cancels the other.
+void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& witness_view, const Options& options) {
+  const double budget = budget_s(options.timeout_s);
+  const support::Deadline prove_deadline(budget), refute_deadline(budget);
+  const support::Deadline check_deadline(options.timeout_s > 0 ? options.timeout_s : 0);
+  const auto search = [&](bool prove) {
+    const support::Deadline& mine = prove ? prove_deadline : refute_deadline;
+    engines::EngineContext context{options, mine};
+    TerminationResult r = prove ? engines::termination::prove_termination(proof_view, context)
+                                : engines::termination::find_nontermination(witness_view, context);
+    Vetted v = vet(std::move(r), prove ? proof_view : witness_view, check_deadline);
+    if (v.result.status != Status::Unknown) (prove ? refute_deadline : prove_deadline).cancel();
+    return v;
+  };
+  auto proof = std::async(std::launch::async, search, true);
+  Vetted refutation = search(false);
+  Vetted proved = proof.get();
+  if (proved.result.status == Status::Terminates && refutation.result.status == Status::NonTerminating) {
+    a.verdict = Verdict::DontKnow;
+    a.reason = "internal error: a termination proof and a non-terminating execution were both confirmed";
+    return;
+  }
+  if (proved.result.status == Status::Terminates) return fill_yes(a, proof_view, proved);
+  if (refutation.result.status == Status::NonTerminating) return fill_no(a, witness_view, refutation);
+  a.verdict = Verdict::DontKnow;
+  a.tried = proved.result.tried;
+  a.tried.insert(a.tried.end(), refutation.result.tried.begin(), refutation.result.tried.end());
+  a.reason = proved.result.reason + "; " + refutation.result.reason;
+  if (prove_deadline.expired() && !prove_deadline.cancelled()) a.reason = "time limit reached: " + a.reason;
+}
+
+}  // namespace
+
+Answer terminates(const std::string& file, const Options& options) {
+  const auto start = std::chrono::steady_clock::now();
+  Answer a;
+  a.question = "termination";
+  a.file = file;
+  a.entry = options.entry;
+  a.assumptions = termination_assumptions();
+  try {
+    require_c_file(file);
+    frontend::c::CFrontendOptions fo{options.entry, options.data_model, options.recursion_bound,
+                                     options.extra_clang_args, false};
+    ir::Program program = frontend::c::translate_file(file, fo);
+    transform::mark_signed_temporaries(program);
+    a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
+    // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures.
+    std::optional<ir::Program> modular = has_bound(program) ? modular_program(file, fo) : std::nullopt;
+    ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
+    transform::make_termination_view(proof_view, transform::TerminationView::Proof);
+    transform::split_parallel_edges(proof_view);
+    transform::make_termination_view(witness_view, transform::TerminationView::Witness);
+    run_searches(a, proof_view, witness_view, options);
+  } catch (const Unsupported& e) {
+    a.verdict = Verdict::DontKnow;
+    a.reason = std::string("unsupported: ") + e.what();
+  } catch (const std::bad_alloc&) {
+    a.verdict = Verdict::DontKnow;
+    a.reason = "out of memory";
+  }
+  a.time_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return a;
+}
+
+}  // namespace verdict

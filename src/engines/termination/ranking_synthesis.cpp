@@ -1,0 +1,371 @@
+#include "engines/termination/ranking_synthesis.h"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+#include "smt/linear_problem.h"
+#include "smt/solver.h"
+#include "support/scc.h"
+
+namespace verdict::engines::termination {
+
+using evidence::LinearFunction;
+using evidence::RankingLevel;
+using ir::Op;
+using ir::Term;
+
+namespace {
+
+/// The segments of `edges` inside one strongly connected component, grouped by component.
+std::vector<std::vector<std::size_t>> cycles(const transform::CutPointSystem& sys,
+                                             const std::vector<std::size_t>& edges, std::size_t num_locs) {
+  std::vector<std::vector<std::size_t>> succ(num_locs);
+  for (std::size_t i : edges) succ[sys.segments[i].from].push_back(sys.segments[i].to);
+  const support::SccResult scc = support::strongly_connected_components(succ);
+  std::map<std::size_t, std::vector<std::size_t>> by_component;
+  for (std::size_t i : edges) {
+    const std::size_t c = scc.component[sys.segments[i].from];
+    if (c == scc.component[sys.segments[i].to]) by_component[c].push_back(i);
+  }
+  std::vector<std::vector<std::size_t>> out;
+  for (auto& [c, segs] : by_component) out.push_back(std::move(segs));
+  return out;
+}
+
+bool ranks(const ir::Variable& v) {
+  if (v.sort.is_bool()) return true;
+  if (!v.sort.is_bv()) return false;
+  return v.sort.width() < 64 || (v.sort.width() == 64 && v.is_signed);
+}
+
+std::int64_t as_integer(const ir::Value& value, const ir::Variable& var) {
+  if (var.sort.is_bool()) return value.bits ? 1 : 0;
+  return var.is_signed ? ir::to_signed(value.bits, var.sort.width()) : static_cast<std::int64_t>(value.bits);
+}
+
+/// One transition observed: the values of the features at the segment's source (before)
+/// and at its target (after).
+struct Sample {
+  std::size_t segment = 0;
+  std::vector<std::int64_t> before, after;
+};
+
+/// The search for one ranking level of one strongly connected component.
+class ComponentSearch {
+ public:
+  ComponentSearch(const ir::Program& p, const transform::CutPointSystem& sys,
+                  const std::map<ir::LocId, Term>& inv, std::vector<std::size_t> segments,
+                  const support::Deadline& deadline, const RankingOptions& options)
+      : p_(p), sys_(sys), inv_(inv), segments_(std::move(segments)), deadline_(deadline), options_(options),
+        width_(evidence::ranking_width(p)) {
+    for (std::size_t i : segments_)
+      for (ir::LocId l : {sys_.segments[i].from, sys_.segments[i].to}) features(l);
+    smt::SolverOptions so;
+    bool bv_only = true;
+    for (std::size_t v = 0; v < sys_.num_vars(); ++v) {
+      const ir::Sort s = sys_.sort_of(static_cast<ir::VarId>(v), p_);
+      bv_only = bv_only && (s.is_bv() || s.is_bool());
+    }
+    if (bv_only) so.logic = "QF_BV";
+    checker_ = smt::make_z3_solver(so);
+  }
+
+  /// A level for this component, or nullopt with `reason_` set.
+  std::optional<RankingLevel> run(unsigned& rounds);
+  [[nodiscard]] const std::string& reason() const { return reason_; }
+
+ private:
+  const std::vector<ir::VarId>& features(ir::LocId l) {
+    auto it = features_.find(l);
+    if (it != features_.end()) return it->second;
+    std::vector<ir::VarId> f;
+    for (ir::VarId v : sys_.live_vars(l))
+      if (ranks(p_.vars[v])) f.push_back(v);
+    return features_[l] = f;
+  }
+  std::optional<RankingLevel> solve_coefficients(std::int64_t bound, std::int64_t constant_bound, std::size_t strict);
+  std::optional<RankingLevel> scale_to_integers(const std::vector<smt::Rational>& solution, const struct Unknowns& u,
+                                                std::size_t strict) const;
+  std::optional<RankingLevel> solve_integer(const struct Unknowns& u, const std::vector<smt::LinearRow>& rows,
+                                            std::size_t strict);
+  std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget);
+  bool refute(const RankingLevel& level, std::size_t segment);
+  ir::Term small_values(ir::LocId l);
+
+  const ir::Program& p_;
+  const transform::CutPointSystem& sys_;
+  const std::map<ir::LocId, Term>& inv_;
+  std::vector<std::size_t> segments_;
+  const support::Deadline& deadline_;
+  const RankingOptions& options_;
+  unsigned width_;
+  std::map<ir::LocId, std::vector<ir::VarId>> features_;
+  std::unique_ptr<smt::Solver> checker_;
+  std::vector<Sample> samples_;
+  std::string reason_;
+};
+
+/// Unknowns of the coefficient problem: per cut point a constant and one coefficient per
+/// feature, numbered from 0 in that order.
+struct Unknowns {
+  std::map<ir::LocId, std::size_t> constant;
+  std::map<ir::LocId, std::vector<std::size_t>> coefficient;
+  std::size_t count = 0;
+};
+
+/// Least common multiple of the denominators, or nullopt past 2^20.
+std::optional<std::int64_t> common_denominator(const std::vector<smt::Rational>& values) {
+  std::int64_t l = 1;
+  for (const smt::Rational& r : values) {
+    l = std::lcm(l, r.den);
+    if (l > (std::int64_t{1} << 20)) return std::nullopt;
+  }
+  return l;
+}
+
+/// A linear problem over the rationals: every sample non-increasing, the samples of
+/// `strict` decreasing and from a non-negative value. Its solution, scaled by the common
+/// denominator, is an integer one: on integer samples a positive difference is then >= 1.
+/// (Integer programs for the same question are slow to refute and hard to interrupt.)
+std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bound, std::int64_t constant_bound,
+                                                                std::size_t strict) {
+  Unknowns u;
+  std::vector<smt::LinearRow> rows;
+  const auto within = [&](std::size_t x, std::int64_t b) {
+    rows.push_back({{{x, 1}}, smt::LinearRow::Kind::LessEq, b});
+    rows.push_back({{{x, 1}}, smt::LinearRow::Kind::GreaterEq, -b});
+  };
+  for (const auto& [l, f] : features_) {
+    u.constant[l] = u.count++;
+    within(u.constant[l], constant_bound);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      u.coefficient[l].push_back(u.count);
+      within(u.count++, bound);
+    }
+  }
+  // value(before) - value(after) as a row
+  const auto difference = [&](const Sample& s, ir::LocId from, ir::LocId to) {
+    smt::LinearRow row;
+    row.terms.push_back({u.constant[from], 1});
+    row.terms.push_back({u.constant[to], -1});
+    for (std::size_t i = 0; i < s.before.size(); ++i) row.terms.push_back({u.coefficient[from][i], s.before[i]});
+    for (std::size_t i = 0; i < s.after.size(); ++i) row.terms.push_back({u.coefficient[to][i], -s.after[i]});
+    return row;
+  };
+  for (const Sample& s : samples_) {
+    const transform::Segment& seg = sys_.segments[s.segment];
+    smt::LinearRow d = difference(s, seg.from, seg.to);
+    d.kind = s.segment == strict ? smt::LinearRow::Kind::Greater : smt::LinearRow::Kind::GreaterEq;
+    rows.push_back(d);
+    if (s.segment != strict) continue;
+    smt::LinearRow nonneg;
+    nonneg.terms.push_back({u.constant[seg.from], 1});
+    for (std::size_t i = 0; i < s.before.size(); ++i) nonneg.terms.push_back({u.coefficient[seg.from][i], s.before[i]});
+    rows.push_back(nonneg);
+  }
+  const auto solution = smt::solve_rational(u.count, rows, deadline_.child(options_.coefficient_timeout_s));
+  if (!solution) return std::nullopt;
+  // A rational solution scaled by a small common denominator is the integer solution;
+  // otherwise the integer problem is solved directly (it is feasible for loose bounds,
+  // and the rational check has already ruled out most infeasible ones cheaply).
+  if (const std::optional<RankingLevel> scaled = scale_to_integers(*solution, u, strict)) return scaled;
+  return solve_integer(u, rows, strict);
+}
+
+std::optional<RankingLevel> ComponentSearch::scale_to_integers(const std::vector<smt::Rational>& solution,
+                                                               const Unknowns& u, std::size_t strict) const {
+  const std::optional<std::int64_t> scale = common_denominator(solution);
+  if (!scale || *scale > 64) return std::nullopt;
+  const auto integer = [&](std::size_t x) { return solution[x].num * (*scale / solution[x].den); };
+  RankingLevel level;
+  for (const auto& [l, f] : features_) {
+    LinearFunction fn;
+    fn.constant = integer(u.constant.at(l));
+    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], integer(u.coefficient.at(l)[i])});
+    level.functions[l] = fn;
+  }
+  level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
+  return level;
+}
+
+std::optional<RankingLevel> ComponentSearch::solve_integer(const Unknowns& u, const std::vector<smt::LinearRow>& rows,
+                                                           std::size_t strict) {
+  auto solver = smt::make_z3_solver();
+  const auto var = [](std::size_t x) { return ir::mk_var(static_cast<ir::VarId>(x), ir::Sort::integer()); };
+  for (const smt::LinearRow& row : rows) {
+    Term sum = ir::mk_int(0);
+    for (const auto& [x, a] : row.terms) sum = ir::mk_binary(Op::Add, sum, ir::mk_binary(Op::Mul, ir::mk_int(a), var(x)));
+    const Term b = ir::mk_int(row.bound);
+    switch (row.kind) {
+      case smt::LinearRow::Kind::GreaterEq: solver->add(ir::mk_binary(Op::Le, b, sum)); break;
+      case smt::LinearRow::Kind::Greater: solver->add(ir::mk_binary(Op::Lt, b, sum)); break;
+      case smt::LinearRow::Kind::LessEq: solver->add(ir::mk_binary(Op::Le, sum, b)); break;
+    }
+  }
+  if (solver->check({}, deadline_.child(options_.coefficient_timeout_s)) != smt::SatResult::Sat) return std::nullopt;
+  const auto value = [&](std::size_t x) {
+    const auto v = solver->model_value(var(x));
+    return v ? v->ivalue : 0;
+  };
+  RankingLevel level;
+  for (const auto& [l, f] : features_) {
+    LinearFunction fn;
+    fn.constant = value(u.constant.at(l));
+    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], value(u.coefficient.at(l)[i])});
+    level.functions[l] = fn;
+  }
+  level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
+  return level;
+}
+
+/// Every feature at `l` between -2^10 and 2^10.
+Term ComponentSearch::small_values(ir::LocId l) {
+  std::vector<Term> bounds;
+  for (ir::VarId v : features_.at(l)) {
+    const ir::Variable& var = p_.vars[v];
+    if (!var.sort.is_bv() || var.sort.width() <= 11) continue;
+    const unsigned w = var.sort.width();
+    const Term x = p_.var_term(v);
+    if (var.is_signed) {
+      bounds.push_back(ir::mk_binary(Op::Sle, ir::mk_bv(w, ir::mask(w) & static_cast<std::uint64_t>(-1024)), x));
+      bounds.push_back(ir::mk_binary(Op::Sle, x, ir::mk_bv(w, 1024)));
+    } else {
+      bounds.push_back(ir::mk_binary(Op::Ule, x, ir::mk_bv(w, 1024)));
+    }
+  }
+  return ir::mk_and(bounds);
+}
+
+/// Looks for a step of `segment` that violates the level's condition; adds it as a sample.
+bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
+  const transform::Segment& s = sys_.segments[segment];
+  const evidence::LinearFunction& f_from = level.functions.at(s.from);
+  const Term before = evidence::ranking_term(p_, f_from, width_, [&](ir::VarId v) { return p_.var_term(v); });
+  const Term decrease = evidence::ranking_decrease(p_, f_from, level.functions.at(s.to), width_,
+                                                   [&](ir::VarId v) { return s.post.at(v); });
+  const Term zero = evidence::ranking_constant(width_, 0), one = evidence::ranking_constant(width_, 1);
+  Term good = ir::mk_binary(Op::Sle, zero, decrease);
+  if (level.decreasing.count({s.from, s.to}))
+    good = ir::mk_and(ir::mk_binary(Op::Sle, one, decrease), ir::mk_binary(Op::Sle, zero, before));
+  auto it = inv_.find(s.from);
+  checker_->push();
+  checker_->add(ir::mk_and({it == inv_.end() ? ir::mk_true() : it->second, s.guard, ir::mk_not(good)}));
+  // Small counterexamples first: they keep the coefficient problems easy.
+  const support::Deadline query = deadline_.child(options_.check_timeout_s);
+  smt::SatResult r = checker_->check({small_values(s.from)}, query);
+  if (r == smt::SatResult::Unsat) r = checker_->check({}, query);
+  bool refuted = false;
+  if (r == smt::SatResult::Sat) {
+    Sample sample{segment, {}, {}};
+    for (ir::VarId v : features_.at(s.from)) {
+      const auto x = checker_->model_value(p_.var_term(v));
+      sample.before.push_back(x ? as_integer(*x, p_.vars[v]) : 0);
+    }
+    for (ir::VarId v : features_.at(s.to)) {
+      const auto x = checker_->model_value(s.post.at(v));
+      sample.after.push_back(x ? as_integer(*x, p_.vars[v]) : 0);
+    }
+    samples_.push_back(std::move(sample));
+    refuted = true;
+  } else if (r == smt::SatResult::Unknown) {
+    reason_ = "the solver gave up checking a candidate (" + checker_->reason_unknown() + ")";
+    refuted = true;
+  }
+  checker_->pop();
+  return refuted;
+}
+
+/// Counterexample-guided search for a function that strictly decreases on `strict`.
+std::optional<RankingLevel> ComponentSearch::search_for(std::size_t strict, unsigned& rounds, unsigned& budget) {
+  // Small coefficients and constants first: the first bound that fits the samples gives
+  // the most natural function (x - y rather than -n - i + 2^40), and small constants keep
+  // the bit-vector checks cheap.
+  const std::pair<std::int64_t, std::int64_t> bounds[] = {
+      {1, 16}, {2, 1024}, {options_.max_coefficient, options_.max_constant}};
+  std::size_t b = 0;
+  for (; budget > 0; --budget, ++rounds) {
+    if (deadline_.expired()) return std::nullopt;
+    std::optional<RankingLevel> level = solve_coefficients(bounds[b].first, bounds[b].second, strict);
+    while (!level && b + 1 < std::size(bounds) && !deadline_.expired()) {
+      ++b;
+      level = solve_coefficients(bounds[b].first, bounds[b].second, strict);
+    }
+    if (!level) return std::nullopt;
+    bool refuted = false;
+    for (std::size_t i : segments_) refuted = refute(*level, i) || refuted;
+    if (!reason_.empty()) return std::nullopt;
+    if (!refuted) return level;
+  }
+  return std::nullopt;
+}
+
+std::optional<RankingLevel> ComponentSearch::run(unsigned& rounds) {
+  unsigned budget = options_.max_rounds;
+  std::string last_failure;
+  for (std::size_t strict : segments_) {
+    std::optional<RankingLevel> level = search_for(strict, rounds, budget);
+    if (!reason_.empty() && deadline_.expired()) return std::nullopt;
+    if (!level || !reason_.empty()) {
+      last_failure = reason_;
+      reason_.clear();
+      continue;
+    }
+    // Every other segment on which the same function happens to decrease is ranked too.
+    for (std::size_t i : segments_) {
+      if (i == strict) continue;
+      RankingLevel more = *level;
+      more.decreasing.insert({sys_.segments[i].from, sys_.segments[i].to});
+      const std::size_t samples = samples_.size();
+      if (!refute(more, i) && reason_.empty()) level = std::move(more);
+      samples_.resize(samples);
+      reason_.clear();
+    }
+    return level;
+  }
+  reason_ = deadline_.expired() ? "time limit reached"
+            : budget == 0       ? "no linear ranking function found in " + std::to_string(options_.max_rounds) + " rounds"
+            : !last_failure.empty() ? last_failure
+                                : "no linear ranking function fits the sampled steps";
+  return std::nullopt;
+}
+
+}  // namespace
+
+RankingSearch synthesize_ranking(const ir::Program& program, const transform::CutPointSystem& system,
+                                 const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline,
+                                 const RankingOptions& options) {
+  RankingSearch out;
+  std::vector<std::size_t> remaining(system.segments.size());
+  for (std::size_t i = 0; i < remaining.size(); ++i) remaining[i] = i;
+  for (unsigned k = 0;; ++k) {
+    const auto components = cycles(system, remaining, program.locs.size());
+    if (components.empty()) {
+      out.found = true;
+      return out;
+    }
+    if (k == options.max_levels) {
+      out.reason = "more than " + std::to_string(options.max_levels) + " lexicographic levels needed";
+      out.failed_at = system.segments[components.front().front()].from;
+      return out;
+    }
+    RankingLevel level;
+    remaining.clear();
+    for (const auto& segs : components) {
+      ComponentSearch search(program, system, invariants, segs, deadline, options);
+      std::optional<RankingLevel> part = search.run(out.rounds);
+      if (!part) {
+        out.reason = search.reason();
+        out.failed_at = system.segments[segs.front()].from;
+        return out;
+      }
+      level.functions.insert(part->functions.begin(), part->functions.end());
+      level.decreasing.insert(part->decreasing.begin(), part->decreasing.end());
+      for (std::size_t i : segs)
+        if (!part->decreasing.count({system.segments[i].from, system.segments[i].to})) remaining.push_back(i);
+    }
+    out.levels.push_back(std::move(level));
+  }
+}
+
+}  // namespace verdict::engines::termination

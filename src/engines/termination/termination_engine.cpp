@@ -1,0 +1,240 @@
+#include "engines/termination/termination_engine.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "engines/chc/chc_engine.h"
+#include "engines/invariants/interval_analysis.h"
+#include "engines/invariants/relational_candidates.h"
+#include "engines/kinduction/houdini.h"
+#include "engines/termination/lasso_search.h"
+#include "engines/termination/ranking_synthesis.h"
+#include "engines/termination/recurrent_set.h"
+#include "engines/termination/recursion_ranking.h"
+#include "smt/solver.h"
+#include "support/scc.h"
+#include "transform/cutpoints.h"
+
+namespace verdict::engines::termination {
+
+using ir::Term;
+using Status = TerminationResult::Status;
+
+namespace {
+
+std::string at_line(const ir::Program& p, ir::LocId l) {
+  const SourceLocation& loc = p.locs.at(l).loc;
+  return loc.line > 0 ? "the loop at line " + std::to_string(loc.line) : "the loop at " + p.locs.at(l).name;
+}
+
+/// Inductive interval and relational invariants at the cut points.
+std::map<ir::LocId, Term> cheap_invariants(const ir::Program& p, const transform::CutPointSystem& sys,
+                                           const support::Deadline& deadline) {
+  auto intervals = invariants::interval_invariants(p, sys.cut_points, sys.live, deadline);
+  std::map<ir::LocId, Term> candidates = intervals.invariants;
+  for (const auto& [l, c] : invariants::relational_candidates(p, sys.cut_points, sys.live))
+    candidates[l] = candidates.count(l) ? ir::mk_and(candidates[l], c) : c;
+  return kinduction::inductive_subset(p, sys, candidates, deadline);
+}
+
+/// The Checks that `invariants` do not exclude (by Z3), as property ids.
+std::vector<ir::PropId> open_checks(const transform::CutPointSystem& sys, const std::map<ir::LocId, Term>& inv,
+                                    const support::Deadline& deadline) {
+  std::vector<ir::PropId> open;
+  auto solver = smt::make_z3_solver();
+  for (const transform::ViolationPath& v : sys.violations) {
+    if (std::find(open.begin(), open.end(), v.prop) != open.end()) continue;
+    auto it = inv.find(v.from);
+    solver->push();
+    solver->add(ir::mk_and(it == inv.end() ? ir::mk_true() : it->second, v.condition));
+    if (solver->check({}, deadline) != smt::SatResult::Unsat) open.push_back(v.prop);
+    solver->pop();
+  }
+  return open;
+}
+
+/// Cut points that lie on a cycle of the cut-point graph.
+std::vector<ir::LocId> loop_heads(const ir::Program& p, const transform::CutPointSystem& sys) {
+  std::vector<std::vector<std::size_t>> succ(p.locs.size());
+  for (const transform::Segment& s : sys.segments) succ[s.from].push_back(s.to);
+  const support::SccResult scc = support::strongly_connected_components(succ);
+  std::vector<bool> on_cycle(p.locs.size(), false);
+  for (const transform::Segment& s : sys.segments)
+    if (scc.component[s.from] == scc.component[s.to]) on_cycle[s.from] = true;
+  std::vector<ir::LocId> heads;
+  for (ir::LocId l : sys.cut_points)
+    if (on_cycle[l]) heads.push_back(l);
+  return heads;
+}
+
+/// Whether every cycle through `head` returns to it directly (a loop without inner loops).
+bool simple_loop(const transform::CutPointSystem& sys, ir::LocId head, const std::vector<ir::LocId>& heads) {
+  for (const transform::Segment& s : sys.segments)
+    if (s.from == head && s.to != head && std::find(heads.begin(), heads.end(), s.to) != heads.end()) return false;
+  return true;
+}
+
+TerminationResult unknown(std::string reason, std::vector<std::string> tried) {
+  TerminationResult r;
+  r.reason = std::move(reason);
+  r.tried = std::move(tried);
+  return r;
+}
+
+}  // namespace
+
+namespace {
+
+/// Invariants at the loop heads that exclude every Check (undefined behaviour, unmodelled
+/// constructs): the cheap ones when they suffice, else Spacer's. Nullopt when neither.
+std::optional<std::map<ir::LocId, Term>> safety_invariants(const ir::Program& program, const EngineContext& context,
+                                                           std::vector<std::string>& tried, std::string& why) {
+  const transform::CutPointSystem sys = transform::build_cut_point_system(program);
+  if (sys.violations.empty()) return std::map<ir::LocId, Term>{};
+  std::map<ir::LocId, Term> inv = cheap_invariants(program, sys, context.deadline);
+  if (open_checks(sys, inv, context.deadline).empty()) return inv;
+  chc::ChcEngine chc;
+  const EngineResult safe = chc.run(program, context);
+  if (safe.status == EngineResult::Status::Safe && safe.certificate && safe.certificate->k == 1) {
+    tried.push_back("Horn-clause invariants excluding undefined behaviour");
+    return safe.certificate->invariants;
+  }
+  tried.push_back("Horn-clause invariants excluding undefined behaviour: " +
+                  (safe.reason.empty() ? std::string("a check can fail") : safe.reason));
+  why = safe.status == EngineResult::Status::Violation
+            ? "undefined behaviour (or an unmodelled construct) is reachable"
+            : "that no undefined behaviour (or unmodelled construct) is reachable was not proved";
+  return std::nullopt;
+}
+
+struct RankingAttempt {
+  transform::CutPointChoice choice;
+  std::map<ir::LocId, Term> invariants;
+  RankingSearch search;
+};
+
+/// Ranking functions over the loop heads first (few unknowns), then over every location
+/// of the loops (each path through a body its own segment, for lexicographic arguments).
+RankingAttempt find_ranking(const ir::Program& program, const support::Deadline& deadline,
+                            std::vector<std::string>& tried) {
+  RankingAttempt attempt;
+  for (auto choice : {transform::CutPointChoice::LoopHeads, transform::CutPointChoice::EveryLoopLocation}) {
+    const transform::CutPointSystem sys = transform::build_cut_point_system(program, choice);
+    attempt = RankingAttempt{choice, cheap_invariants(program, sys, deadline), {}};
+    attempt.search = synthesize_ranking(program, sys, attempt.invariants, deadline);
+    const char* where = choice == transform::CutPointChoice::LoopHeads ? "loop heads" : "every loop location";
+    if (attempt.search.found) {
+      tried.push_back("lexicographic linear ranking functions at " + std::string(where) + ": " +
+                      std::to_string(attempt.search.levels.size()) + " levels");
+      return attempt;
+    }
+    tried.push_back("lexicographic linear ranking functions at " + std::string(where) + " (" +
+                    std::to_string(attempt.search.rounds) + " counterexample rounds): none for " +
+                    at_line(program, attempt.search.failed_at) + ": " + attempt.search.reason);
+    if (deadline.expired()) break;
+  }
+  return attempt;
+}
+
+}  // namespace
+
+/// A modular program (calls kept, for recursion): Horn-clause invariants (procedure
+/// summaries) exclude undefined behaviour and support the ranking functions of the loops
+/// (calls there are steps that return) and of the recursive calls.
+TerminationResult prove_modular(const ir::Program& program, const EngineContext& context) {
+  std::vector<std::string> tried;
+  std::string why;
+  std::optional<std::map<ir::LocId, Term>> inv = safety_invariants(program, context, tried, why);
+  if (!inv) return unknown("that no undefined behaviour (or unmodelled construct) is reachable was not proved", tried);
+  transform::CutPointSystem sys = transform::build_cut_point_system(program);
+  std::string recursion_reason;
+  const auto recursion = rank_recursion(program, sys, *inv, context.deadline, recursion_reason);
+  if (!recursion) {
+    tried.push_back("ranking functions for recursion: " + recursion_reason);
+    return unknown("no ranking function found for the recursion", tried);
+  }
+  tried.push_back("ranking functions for recursion: " + std::to_string(recursion->size()) + " procedures");
+  for (transform::Segment& s : transform::call_return_segments(program, sys)) sys.segments.push_back(std::move(s));
+  const RankingSearch loops = synthesize_ranking(program, sys, *inv, context.deadline);
+  if (!loops.found) {
+    tried.push_back("lexicographic linear ranking functions for the loops: none for " +
+                    at_line(program, loops.failed_at) + ": " + loops.reason);
+    return unknown("no ranking function found for " + at_line(program, loops.failed_at), tried);
+  }
+  TerminationResult r;
+  r.status = Status::Terminates;
+  evidence::RankingCertificate cert{*inv, *recursion, transform::CutPointChoice::LoopHeads, *inv, loops.levels};
+  r.ranking = std::move(cert);
+  r.method = "ranking functions for recursive calls and loops, with procedure summaries";
+  r.tried = std::move(tried);
+  return r;
+}
+
+TerminationResult prove_termination(const ir::Program& program, const EngineContext& context) {
+  if (!program.procedures.empty()) return prove_modular(program, context);
+  std::vector<std::string> tried;
+  RankingAttempt ranking = find_ranking(program, context.deadline, tried);
+  if (!ranking.search.found)
+    return unknown("no ranking function found for " + at_line(program, ranking.search.failed_at), tried);
+  std::string why;
+  std::optional<std::map<ir::LocId, Term>> safety = safety_invariants(program, context, tried, why);
+  if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
+  TerminationResult r;
+  r.status = Status::Terminates;
+  r.ranking = evidence::RankingCertificate{*safety, {}, ranking.choice, ranking.invariants, ranking.search.levels};
+  r.method = ranking.search.levels.empty() ? "no cycle: every execution is finite"
+                                           : "lexicographic linear ranking functions with supporting invariants";
+  r.tried = std::move(tried);
+  return r;
+}
+
+TerminationResult find_nontermination(const ir::Program& program, const EngineContext& context) {
+  const transform::CutPointSystem sys = transform::build_cut_point_system(program);
+  const std::vector<ir::LocId> heads = loop_heads(program, sys);
+  if (heads.empty()) return unknown("no loop", {"non-termination: the program has no cycle"});
+  std::vector<std::string> tried;
+  // A short lasso search first (most non-terminating loops repeat a state soon), then the
+  // recurrent sets (for periods too long to unroll), then the lasso search again with
+  // the time that is left.
+  const auto lasso_phase = [&](double share) -> std::optional<TerminationResult> {
+    EngineContext lasso_context{context.options, context.deadline.child(share)};
+    LassoSearch lasso = find_lasso(program, heads, lasso_context);
+    if (!lasso.witness) {
+      tried.push_back("lasso search (bounded model checking for a repeating state): " + lasso.reason);
+      return std::nullopt;
+    }
+    TerminationResult r;
+    r.status = Status::NonTerminating;
+    r.lasso = std::move(lasso.witness);
+    r.method = "lasso: a reachable state at a loop head repeats";
+    return r;
+  };
+  const double remaining_s = context.deadline.remaining_ms() / 1000.0;
+  if (auto r = lasso_phase(std::min(1.0, remaining_s * 0.25))) return *r;
+  for (ir::LocId head : heads) {
+    if (context.deadline.expired()) break;
+    if (!simple_loop(sys, head, heads)) continue;
+    EngineContext stem_context{context.options, context.deadline.child(1.0)};
+    const std::optional<Stem> stem = find_stem(program, head, stem_context);
+    if (!stem) {
+      tried.push_back("recurrent set at " + at_line(program, head) + ": no execution reaching it found");
+      continue;
+    }
+    std::string why;
+    auto set = find_recurrent_set(program, sys, head, *stem, context.deadline.child(2.0), why);
+    if (set) {
+      TerminationResult r;
+      r.status = Status::NonTerminating;
+      r.recurrent_set = std::move(set);
+      r.method = "closed recurrent set reached by a concrete execution";
+      return r;
+    }
+    tried.push_back("recurrent set at " + at_line(program, head) + ": " + why);
+  }
+  if (!context.deadline.expired())
+    if (auto r = lasso_phase(context.deadline.remaining_ms() / 1000.0)) return *r;
+  return unknown("no non-terminating execution found", tried);
+}
+
+}  // namespace verdict::engines::termination

@@ -1,0 +1,405 @@
+#include "evidence/termination_check.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "evidence/certificate_check.h"
+#include "evidence/cvc5_prove.h"
+#include "support/scc.h"
+#include "transform/cutpoints.h"
+#include "transform/term_rewrite.h"
+
+namespace verdict::evidence {
+
+using ir::Op;
+using ir::Term;
+
+namespace {
+
+std::string loc_name(const ir::Program& p, ir::LocId l) {
+  const ir::Location& loc = p.locs.at(l);
+  return loc.loc.line > 0 ? "line " + std::to_string(loc.loc.line) : loc.name;
+}
+
+/// Indices of the segments in `edges` whose ends lie in one strongly connected component
+/// of the graph those segments form over the cut points.
+std::vector<std::size_t> cycle_segments(const transform::CutPointSystem& sys, const std::vector<std::size_t>& edges,
+                                        std::size_t num_locs) {
+  std::vector<std::vector<std::size_t>> succ(num_locs);
+  for (std::size_t i : edges) succ[sys.segments[i].from].push_back(sys.segments[i].to);
+  const support::SccResult scc = support::strongly_connected_components(succ);
+  std::vector<std::size_t> out;
+  for (std::size_t i : edges)
+    if (scc.component[sys.segments[i].from] == scc.component[sys.segments[i].to]) out.push_back(i);
+  return out;
+}
+
+class RankingChecker {
+ public:
+  RankingChecker(const ir::Program& p, const RankingCertificate& c, const support::Deadline& d)
+      : p_(p), cert_(c), deadline_(d), sys_(transform::build_cut_point_system(p, c.cut_points)),
+        width_(ranking_width(p)) {
+    // In a modular program a call is a step of the caller that returns; that it returns is
+    // the recursion obligations' job.
+    for (transform::Segment& s : transform::call_return_segments(p, sys_)) sys_.segments.push_back(std::move(s));
+  }
+
+  TerminationCheck run();
+
+ private:
+  Term inv(ir::LocId l) const {
+    auto it = cert_.invariants.find(l);
+    return it == cert_.invariants.end() ? ir::mk_true() : it->second;
+  }
+  static const LinearFunction& function(const RankingLevel& level, ir::LocId l) {
+    static const LinearFunction zero;
+    auto it = level.functions.find(l);
+    return it == level.functions.end() ? zero : it->second;
+  }
+  Term value(const RankingLevel& level, ir::LocId l, const std::function<Term(ir::VarId)>& vars) const {
+    return ranking_term(p_, function(level, l), width_, vars);
+  }
+  bool well_formed();
+  bool recursion_holds();
+  bool level_holds(std::size_t index, const RankingLevel& level, const std::vector<std::size_t>& segments);
+  bool discharge(const std::string& name, const Term& formula);
+
+  const ir::Program& p_;
+  const RankingCertificate& cert_;
+  const support::Deadline& deadline_;
+  transform::CutPointSystem sys_;
+  unsigned width_;
+  TerminationCheck out_;
+};
+
+bool RankingChecker::discharge(const std::string& name, const Term& formula) {
+  const std::string why = prove_unsat_cvc5(formula, deadline_);
+  if (why.empty()) {
+    out_.obligations_checked.push_back(name);
+    return true;
+  }
+  out_.message = "obligation '" + name + "' not proved: " + why;
+  return false;
+}
+
+bool RankingChecker::well_formed() {
+  for (const RankingLevel& level : cert_.levels) {
+    for (const auto& [loc, f] : level.functions) {
+      if (loc >= p_.locs.size() || !sys_.is_cut[loc]) {
+        out_.message = "ranking function at location " + std::to_string(loc) + ", which is not a cut point";
+        return false;
+      }
+      for (const auto& [v, c] : f.terms) {
+        const bool ok = v < p_.vars.size() && (p_.vars[v].sort.is_bv() || p_.vars[v].sort.is_bool()) &&
+                        c >= -kMaxRankingCoefficient && c <= kMaxRankingCoefficient;
+        if (!ok) {
+          out_.message = "ranking function at " + loc_name(p_, loc) + " has an invalid term";
+          return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+bool RankingChecker::level_holds(std::size_t index, const RankingLevel& level,
+                                 const std::vector<std::size_t>& segments) {
+  const auto pre = [&](ir::VarId v) { return p_.var_term(v); };
+  for (std::size_t i : segments) {
+    const transform::Segment& s = sys_.segments[i];
+    const auto post = [&](ir::VarId v) { return s.post.at(v); };
+    const Term before = value(level, s.from, pre);
+    const Term decrease = ranking_decrease(p_, function(level, s.from), function(level, s.to), width_, post);
+    const Term step = ir::mk_and(inv(s.from), s.guard);
+    const Term zero = ranking_constant(width_, 0), one = ranking_constant(width_, 1);
+    const std::string where = "level " + std::to_string(index + 1) + ", " + loc_name(p_, s.from) + " -> " +
+                              loc_name(p_, s.to);
+    if (level.decreasing.count({s.from, s.to})) {
+      const Term good = ir::mk_and(ir::mk_binary(Op::Sle, one, decrease), ir::mk_binary(Op::Sle, zero, before));
+      if (!discharge("decrease, " + where, ir::mk_and(step, ir::mk_not(good)))) return false;
+    } else if (!discharge("no increase, " + where, ir::mk_and(step, ir::mk_binary(Op::Slt, decrease, zero)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool RankingChecker::recursion_holds() {
+  for (const auto& [k, f] : cert_.recursion) {
+    if (k >= p_.procedures.size()) {
+      out_.message = "a recursion ranking function for an unknown procedure";
+      return false;
+    }
+    const auto& params = p_.procedures[k].params;
+    for (const auto& [v, c] : f.terms)
+      if (std::find(params.begin(), params.end(), v) == params.end()) {
+        out_.message = "the recursion ranking function of " + p_.procedures[k].name + " is not over its parameters";
+        return false;
+      }
+  }
+  for (const auto& [name, formula] : recursion_obligations(p_, cert_.recursion, cert_.safety_invariants))
+    if (!discharge(name, formula)) return false;
+  return true;
+}
+
+TerminationCheck RankingChecker::run() {
+  if (!well_formed()) return out_;
+  ir::Certificate safety;
+  safety.invariants = cert_.safety_invariants;
+  const CertificateCheck safety_check = check_certificate(p_, safety, deadline_);
+  if (!safety_check.valid) {
+    out_.message = "absence of undefined behaviour: " + safety_check.message;
+    return out_;
+  }
+  ir::Certificate supporting;
+  supporting.invariants = cert_.invariants;
+  const CertificateCheck inv_check = check_certificate(p_, supporting, deadline_, {cert_.cut_points, false});
+  if (!inv_check.valid) {
+    out_.message = "supporting invariants: " + inv_check.message;
+    return out_;
+  }
+  out_.obligations_checked = safety_check.obligations_checked;
+  out_.obligations_checked.insert(out_.obligations_checked.end(), inv_check.obligations_checked.begin(),
+                                  inv_check.obligations_checked.end());
+  if (!recursion_holds()) return out_;
+  std::vector<std::size_t> remaining(sys_.segments.size());
+  for (std::size_t i = 0; i < remaining.size(); ++i) remaining[i] = i;
+  for (std::size_t k = 0; k < cert_.levels.size(); ++k) {
+    const RankingLevel& level = cert_.levels[k];
+    remaining = cycle_segments(sys_, remaining, p_.locs.size());
+    if (!level_holds(k, level, remaining)) return out_;
+    remaining.erase(std::remove_if(remaining.begin(), remaining.end(),
+                                   [&](std::size_t i) {
+                                     return level.decreasing.count({sys_.segments[i].from, sys_.segments[i].to}) > 0;
+                                   }),
+                    remaining.end());
+  }
+  remaining = cycle_segments(sys_, remaining, p_.locs.size());
+  if (!remaining.empty()) {
+    const transform::Segment& s = sys_.segments[remaining.front()];
+    out_.message = "the segment " + loc_name(p_, s.from) + " -> " + loc_name(p_, s.to) +
+                   " is still on a cycle after the last ranking level";
+    return out_;
+  }
+  out_.valid = true;
+  out_.message = "cvc5 proved " + std::to_string(out_.obligations_checked.size()) + " obligations (" +
+                 std::to_string(cert_.levels.size()) + " ranking levels, " + std::to_string(sys_.cut_points.size()) +
+                 " cut points)";
+  return out_;
+}
+
+/// Runs the forced `edges` consuming `inputs`; the run must take them all.
+ir::Execution run_forced(const ir::Program& p, const std::vector<std::size_t>& edges,
+                         const std::vector<ir::Value>& inputs, std::string& error) {
+  ir::RunLimits limits;
+  limits.forced_edges = edges;
+  limits.max_steps = edges.size();
+  ir::Execution ex = ir::run(p, inputs, limits);
+  const bool all_taken = ex.outcome == ir::Execution::Outcome::StepLimit ||
+                         (edges.empty() && ex.outcome != ir::Execution::Outcome::Error);
+  if (!all_taken || ex.edges.size() != edges.size()) {
+    error = std::string("the IR interpreter's run ") + ir::to_string(ex.outcome) +
+            (ex.message.empty() ? "" : " (" + ex.message + ")") + " after " + std::to_string(ex.edges.size()) +
+            " of " + std::to_string(edges.size()) + " steps";
+  }
+  return ex;
+}
+
+bool ends_at(const ir::Program& p, const std::vector<std::size_t>& edges, ir::LocId head) {
+  return edges.empty() ? p.init == head : p.edges.at(edges.back()).to == head;
+}
+
+template <typename T>
+std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+/// The procedure each location belongs to (-1: the entry's automaton), by reachability
+/// from each procedure's entry.
+std::vector<int> owners(const ir::Program& p) {
+  std::vector<int> owner(p.locs.size(), -1);
+  for (std::size_t k = 0; k < p.procedures.size(); ++k) {
+    std::vector<ir::LocId> work{p.procedures[k].entry};
+    owner[p.procedures[k].entry] = static_cast<int>(k);
+    while (!work.empty()) {
+      const ir::LocId l = work.back();
+      work.pop_back();
+      for (const ir::Edge& e : p.edges)
+        if (e.from == l && owner[e.to] == -1) {
+          owner[e.to] = static_cast<int>(k);
+          work.push_back(e.to);
+        }
+    }
+  }
+  return owner;
+}
+
+/// A path of segments ending at a call, as the formula of its steps and the state on
+/// arrival (composition of the segments' post-states).
+struct PathToCall {
+  Term condition;
+  std::vector<Term> state;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, Term>> recursion_obligations(
+    const ir::Program& p, const std::map<std::uint32_t, LinearFunction>& functions,
+    const std::map<ir::LocId, Term>& invariants, const std::set<std::uint32_t>& only_callers) {
+  const transform::CutPointSystem sys = transform::build_cut_point_system(p);
+  std::vector<transform::Segment> steps = sys.segments;
+  for (transform::Segment& s : transform::call_return_segments(p, sys)) steps.push_back(std::move(s));
+  const std::vector<int> owner = owners(p);
+  std::vector<std::vector<std::size_t>> succ(p.procedures.size());
+  for (const transform::CallSegment& c : sys.calls)
+    if (owner[c.from] >= 0) succ[static_cast<std::size_t>(owner[c.from])].push_back(c.callee);
+  const support::SccResult scc = support::strongly_connected_components(succ);
+  const unsigned width = ranking_width(p);
+  static const LinearFunction zero;
+  const auto function = [&](std::uint32_t k) -> const LinearFunction& {
+    auto it = functions.find(k);
+    return it == functions.end() ? zero : it->second;
+  };
+  const auto inv = [&](ir::LocId l) {
+    auto it = invariants.find(l);
+    return it == invariants.end() ? ir::mk_true() : it->second;
+  };
+  std::vector<std::pair<std::string, Term>> out;
+  for (const transform::CallSegment& c : sys.calls) {
+    if (owner[c.from] < 0) continue;
+    const auto caller = static_cast<std::uint32_t>(owner[c.from]);
+    if (scc.component[caller] != scc.component[c.callee]) continue;
+    if (!only_callers.empty() && !only_callers.count(caller)) continue;
+    // The paths of up to three steps that end at the call, each from a cut point with its
+    // invariant (the path conditions say more than the invariant at the call alone).
+    std::vector<PathToCall> paths{{inv(c.from), {}}};
+    for (ir::VarId v = 0; v < p.vars.size(); ++v) paths[0].state.push_back(p.var_term(v));
+    std::vector<PathToCall> frontier = paths;
+    std::vector<ir::LocId> frontier_at{c.from};
+    for (int depth = 0; depth < 3; ++depth) {
+      std::vector<PathToCall> next;
+      std::vector<ir::LocId> next_at;
+      for (std::size_t f = 0; f < frontier.size(); ++f) {
+        for (const transform::Segment& s : steps) {
+          if (s.to != frontier_at[f] || owner[s.from] != owner[c.from]) continue;
+          const auto through = [&](const Term& t) {
+            return transform::substitute(t, [&](ir::VarId v) { return v < s.post.size() ? s.post[v] : Term(); });
+          };
+          PathToCall longer{ir::mk_and({inv(s.from), s.guard, through(frontier[f].condition)}), {}};
+          for (const Term& t : frontier[f].state) longer.state.push_back(through(t));
+          next.push_back(longer);
+          next_at.push_back(s.from);
+        }
+      }
+      if (next.empty() || next.size() > 16) break;
+      paths = next;
+      frontier = std::move(next);
+      frontier_at = std::move(next_at);
+    }
+    const ir::Procedure& callee = p.procedures[c.callee];
+    for (const PathToCall& path : paths) {
+      const auto at_call = [&](ir::VarId v) { return path.state.at(v); };
+      const Term before = ranking_term(p, function(caller), width, at_call);
+      const Term after = ranking_term(p, function(c.callee), width, [&](ir::VarId v) -> Term {
+        for (std::size_t i = 0; i < callee.params.size(); ++i)
+          if (callee.params[i] == v) return transform::substitute(c.args[i], at_call);
+        return p.var_term(v);
+      });
+      const Term good = ir::mk_and(ir::mk_binary(Op::Slt, after, before),
+                                   ir::mk_binary(Op::Sle, ranking_constant(width, 0), before));
+      out.push_back({"recursive call of " + callee.name + " at " + loc_name(p, c.from) + " decreases",
+                     ir::mk_and(path.condition, ir::mk_not(good))});
+    }
+  }
+  return out;
+}
+
+TerminationCheck check_ranking(const ir::Program& program, const RankingCertificate& certificate,
+                               const support::Deadline& deadline) {
+  RankingChecker checker(program, certificate, deadline);
+  return checker.run();
+}
+
+TerminationCheck check_lasso(const ir::Program& program, const LassoWitness& lasso) {
+  TerminationCheck out;
+  if (lasso.loop_edges.empty() || !ends_at(program, lasso.stem_edges, lasso.head) ||
+      program.edges.at(lasso.loop_edges.front()).from != lasso.head ||
+      program.edges.at(lasso.loop_edges.back()).to != lasso.head) {
+    out.message = "the lasso's loop does not start and end at its loop head";
+    return out;
+  }
+  // Stem, then the loop twice: after the first round every temporary is periodic too, so
+  // the whole state after the second round must equal the state after the first.
+  const auto once_edges = concat(lasso.stem_edges, lasso.loop_edges);
+  const auto once_inputs = concat(lasso.stem_inputs, lasso.loop_inputs);
+  std::string error;
+  out.stem = run_forced(program, lasso.stem_edges, lasso.stem_inputs, error);
+  const ir::Execution once = run_forced(program, once_edges, once_inputs, error);
+  const ir::Execution twice =
+      run_forced(program, concat(once_edges, lasso.loop_edges), concat(once_inputs, lasso.loop_inputs), error);
+  if (!error.empty()) {
+    out.message = "replay of the lasso failed: " + error;
+    return out;
+  }
+  if (!(once.final_state == twice.final_state)) {
+    out.message = "replay of the lasso: the state at the loop head does not repeat";
+    return out;
+  }
+  out.repeated = once.final_state;
+  out.valid = true;
+  out.message = "replayed by the IR interpreter: after the stem (" + std::to_string(lasso.stem_edges.size()) +
+                " steps) the loop at " + loc_name(program, lasso.head) + " returns to the same state every " +
+                std::to_string(lasso.loop_edges.size()) + " steps";
+  return out;
+}
+
+TerminationCheck check_recurrent_set(const ir::Program& program, const RecurrentSetWitness& witness,
+                                     const support::Deadline& deadline) {
+  TerminationCheck out;
+  std::string error;
+  out.stem = run_forced(program, witness.stem_edges, witness.stem_inputs, error);
+  if (!error.empty() || !ends_at(program, witness.stem_edges, witness.head)) {
+    out.message = "replay of the stem failed: " + (error.empty() ? "it does not end at the loop head" : error);
+    return out;
+  }
+  try {
+    if (!ir::evaluate(witness.set, out.stem.final_state).as_bool()) {
+      out.message = "the stem's last state is not in the recurrent set";
+      return out;
+    }
+  } catch (const ir::EvalError& e) {
+    out.message = std::string("the recurrent set cannot be evaluated: ") + e.what();
+    return out;
+  }
+  const transform::CutPointSystem sys = transform::build_cut_point_system(program);
+  if (witness.head >= sys.is_cut.size() || !sys.is_cut[witness.head]) {
+    out.message = "the recurrent set is not at a cut point";
+    return out;
+  }
+  std::vector<Term> enabled;
+  for (const transform::Segment& s : sys.segments) {
+    if (s.from != witness.head || s.to != witness.head) continue;
+    enabled.push_back(s.guard);
+    const Term next = transform::substitute(witness.set, [&](ir::VarId v) { return s.post.at(v); });
+    const std::string why = prove_unsat_cvc5(ir::mk_and({witness.set, s.guard, ir::mk_not(next)}), deadline);
+    if (!why.empty()) {
+      out.message = "closure of the recurrent set not proved: " + why;
+      return out;
+    }
+    out.obligations_checked.push_back("closure under the loop at " + loc_name(program, witness.head));
+  }
+  const std::string why = prove_unsat_cvc5(ir::mk_and(witness.set, ir::mk_not(ir::mk_or(enabled))), deadline);
+  if (!why.empty()) {
+    out.message = "that the loop cannot be left from the recurrent set was not proved: " + why;
+    return out;
+  }
+  out.obligations_checked.push_back("no exit from the recurrent set at " + loc_name(program, witness.head));
+  out.valid = true;
+  out.message = "cvc5 proved " + std::to_string(out.obligations_checked.size()) +
+                " obligations: every state of the set stays in the loop and returns into the set";
+  return out;
+}
+
+}  // namespace verdict::evidence

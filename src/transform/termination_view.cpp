@@ -1,0 +1,22 @@
+#include "transform/termination_view.h"
+
+namespace verdict::transform {
+
+TerminationViewStats make_termination_view(ir::Program& program, TerminationView view) {
+  TerminationViewStats stats;
+  for (ir::Edge& edge : program.edges) {
+    for (ir::Stmt& s : edge.body) {
+      if (s.kind != ir::Stmt::Kind::Check) continue;
+      const bool assertion = program.props.at(s.prop).kind == ir::PropertyKind::Assertion;
+      if (assertion || view == TerminationView::Witness) {
+        s = ir::Stmt::assume(s.term, s.loc);
+        ++stats.assumed;
+      } else {
+        ++stats.kept;
+      }
+    }
+  }
+  return stats;
+}
+
+}  // namespace verdict::transform
