@@ -3,13 +3,12 @@
 #include "verdict/check.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 
 #include "driver/evidence_check.h"
 #include "driver/portfolio.h"
+#include "driver/question.h"
 #include "engines/bmc/bmc_engine.h"
 #include "engines/chc/chc_engine.h"
 #include "engines/kinduction/kinduction_engine.h"
@@ -33,14 +32,6 @@ frontend::c::CFrontendOptions frontend_options(const Options& o) {
                                        o.max_inlined_instructions};
 }
 
-void require_c_file(const std::string& file) {
-  const std::string ext = std::filesystem::path(file).extension().string();
-  if (ext == ".py")
-    throw Unsupported(SourceLocation{file, 0, 0}, "Python programs (the Python frontend is not available yet)");
-  if (ext != ".c" && ext != ".i" && ext != ".h")
-    throw InputError("'" + file + "': expected a C file (.c or .i)");
-}
-
 std::vector<std::string> base_assumptions(const Options& o) {
   std::vector<std::string> a = {
       "the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of their types"};
@@ -55,31 +46,19 @@ std::vector<std::string> base_assumptions(const Options& o) {
   return a;
 }
 
-/// The engines' share of the time limit: the rest is for tearing down large solver
-/// contexts (seconds after big searches), vetting evidence and printing.
-double engine_budget_s(double timeout_s) {
-  if (timeout_s <= 0) return 0;
-  return std::max(timeout_s * 0.5, timeout_s - 2.0);
-}
-
 bool has_loops(const ir::Program& program) {
   return std::any_of(program.locs.begin(), program.locs.end(), [](const ir::Location& l) { return l.loop_head; });
-}
-
-bool has_bound(const ir::Program& program) {
-  return std::any_of(program.props.begin(), program.props.end(),
-                     [](const ir::Property& p) { return p.kind == ir::PropertyKind::BoundReached; });
 }
 
 /// The program with calls kept as procedures, when inlining hit a bound (recursion or
 /// size) and the modular program has none: Horn clauses with procedure summaries can
 /// then prove what no unrolling can. Nullopt otherwise.
 std::optional<ir::Program> modular_program(const std::string& file, const ir::Program& inlined, const Options& o) {
-  if (!has_bound(inlined)) return std::nullopt;
+  if (!driver::has_bound(inlined)) return std::nullopt;
   frontend::c::CFrontendOptions fo = frontend_options(o);
   fo.modular = true;
   ir::Program modular = frontend::c::translate_file(file, fo);
-  if (has_bound(modular)) return std::nullopt;
+  if (driver::has_bound(modular)) return std::nullopt;
   transform::mark_signed_temporaries(modular);
   transform::select_properties(modular, o.properties);
   return modular;
@@ -127,20 +106,19 @@ void fill_from_outcome(Answer& a, const Options& options, const std::string& fil
 }  // namespace
 
 Answer check(const std::string& file, const Options& options) {
-  const auto start = std::chrono::steady_clock::now();
   Answer a;
   a.question = question_name(options.properties);
   a.file = file;
   a.entry = options.entry;
   a.assumptions = base_assumptions(options);
-  try {
-    require_c_file(file);
+  driver::answer_question(a, [&] {
+    driver::require_c_file(file);
     ir::Program program = frontend::c::translate_file(file, frontend_options(options));
     transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
     const std::optional<ir::Program> modular = modular_program(file, program, options);
-    engines::EngineContext context{options, support::Deadline(engine_budget_s(options.timeout_s)),
+    engines::EngineContext context{options, support::Deadline(driver::engine_budget_s(options.timeout_s)),
                                    driver::candidate_checker()};
     const support::Deadline deadline = context.deadline;
     driver::PortfolioOutcome outcome = driver::run_portfolio(
@@ -149,25 +127,18 @@ Answer check(const std::string& file, const Options& options) {
           driver::vet_result(r, engine, analysed, deadline);
         });
     fill_from_outcome(a, options, file, outcome);
-  } catch (const Unsupported& e) {
-    a.verdict = Verdict::DontKnow;
-    a.reason = std::string("unsupported: ") + e.what();
-  } catch (const std::bad_alloc&) {
-    a.verdict = Verdict::DontKnow;
-    a.reason = "out of memory";
-  }
-  a.time_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  });
   return a;
 }
 
 std::string program_text(const std::string& file, const Options& options) {
-  require_c_file(file);
+  driver::require_c_file(file);
   ir::Program program = frontend::c::translate_file(file, frontend_options(options));
   return ir::print_program(program);
 }
 
 std::string llvm_ir_text(const std::string& file, const Options& options) {
-  require_c_file(file);
+  driver::require_c_file(file);
   return frontend::c::llvm_ir_text(file, frontend_options(options));
 }
 

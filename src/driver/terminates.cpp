@@ -4,14 +4,15 @@
 #include "verdict/terminates.h"
 
 #include <algorithm>
-#include <chrono>
-#include <filesystem>
 #include <future>
 #include <optional>
 
+#include "driver/evidence_check.h"
+#include "driver/question.h"
 #include "engines/termination/termination_engine.h"
 #include "evidence/c_expr.h"
 #include "evidence/certificate_proof.h"
+#include "evidence/native_replay.h"
 #include "evidence/replay.h"
 #include "evidence/termination_check.h"
 #include "evidence/value_format.h"
@@ -29,14 +30,6 @@ namespace {
 using engines::termination::TerminationResult;
 using Status = TerminationResult::Status;
 
-void require_c_file(const std::string& file) {
-  const std::string ext = std::filesystem::path(file).extension().string();
-  if (ext == ".py")
-    throw Unsupported(SourceLocation{file, 0, 0}, "Python programs (the Python frontend is not available yet)");
-  if (ext != ".c" && ext != ".i" && ext != ".h")
-    throw InputError("'" + file + "': expected a C file (.c or .i)");
-}
-
 std::vector<std::string> termination_assumptions() {
   return {"the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of their types",
           "termination is decided for executions without undefined behaviour: a yes also proves that no signed "
@@ -45,28 +38,18 @@ std::vector<std::string> termination_assumptions() {
           "unsigned arithmetic wraps around modulo 2^width"};
 }
 
-bool has_bound(const ir::Program& program) {
-  return std::any_of(program.props.begin(), program.props.end(),
-                     [](const ir::Property& p) { return p.kind == ir::PropertyKind::BoundReached; });
-}
-
 /// The program with calls kept as procedures, or nullopt when that has a bound too or
 /// cannot be built.
 std::optional<ir::Program> modular_program(const std::string& file, frontend::c::CFrontendOptions options) {
   options.modular = true;
   try {
     ir::Program modular = frontend::c::translate_file(file, options);
-    if (has_bound(modular)) return std::nullopt;
+    if (driver::has_bound(modular)) return std::nullopt;
     transform::mark_signed_temporaries(modular);
     return modular;
   } catch (const Unsupported&) {
     return std::nullopt;
   }
-}
-
-double budget_s(double timeout_s) {
-  if (timeout_s <= 0) return 0;
-  return std::max(timeout_s * 0.5, timeout_s - 2.0);
 }
 
 std::string loop_text(const ir::Program& p, ir::LocId head) {
@@ -136,6 +119,7 @@ Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Dead
   Vetted v{std::move(r), std::nullopt};
   if (v.result.status == Status::Unknown) return v;
   if (v.result.ranking) v.check = evidence::check_ranking(analysed, *v.result.ranking, deadline);
+  else if (v.result.complete_run) v.check = evidence::check_complete_run(analysed, *v.result.complete_run);
   else if (v.result.lasso) v.check = evidence::check_lasso(analysed, *v.result.lasso);
   else if (v.result.recurrent_set) v.check = evidence::check_recurrent_set(analysed, *v.result.recurrent_set, deadline);
   if (!v.check || !v.check->valid) {
@@ -149,19 +133,50 @@ Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Dead
 
 void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.verdict = Verdict::Yes;
-  a.engine = "termination";
+  if (v.result.complete_run) {
+    a.engine = "termination-run";
+    a.evidence.proof = Proof{v.result.method, {}, {v.check->message}};
+    return;
+  }
+  const evidence::RankingCertificate& cert = *v.result.ranking;
+  a.engine = !cert.recursion.empty() ? "termination-recursion"
+             : cert.levels.empty()   ? "termination-acyclic"
+                                     : "termination-ranking";
   a.evidence.proof = ranking_proof(proof_view, *v.result.ranking, v.result.method);
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
 
-void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v) {
+/// For a lasso whose loop reads no inputs: the compiled program must still be running
+/// after a while. Returns false when it ends instead (the model contradicts the program).
+bool confirm_natively(Counterexample& cex, const ir::Program& witness_view, const Vetted& v, const Options& options) {
+  if (!options.replay_native || !v.result.lasso) return true;
+  if (!v.result.lasso->loop_inputs.empty()) {
+    cex.confirmations.push_back("native replay skipped: the loop reads inputs");
+    return true;
+  }
+  evidence::NativeReplayOptions native;
+  native.run_timeout_s = 1;
+  const evidence::NativeReplayResult r = evidence::native_replay_nontermination(witness_view, v.check->stem, native);
+  cex.confirmations.push_back(r.message);
+  if (!r.test_source.empty()) cex.replay_test = r.test_source;
+  return r.status != evidence::NativeReplayResult::Status::NotReproduced;
+}
+
+void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const Options& options) {
   a.verdict = Verdict::No;
-  a.engine = "termination";
+  a.engine = v.result.lasso ? "termination-lasso" : "termination-recurrent-set";
   if (v.result.lasso) {
     const ir::LocId head = v.result.lasso->head;
     Counterexample cex = nontermination_counterexample(witness_view, head, *v.check);
     const std::vector<NamedValue> state = state_at(witness_view, head, v.check->repeated);
     cex.trace.push_back(TraceStep{witness_view.locs[head].loc, "the state repeats here: " + joined(state), state});
+    if (!confirm_natively(cex, witness_view, v, options)) {
+      a.verdict = Verdict::DontKnow;
+      a.engine.clear();
+      a.reason = "internal error: the compiled program contradicts the non-termination witness (" +
+                 cex.confirmations.back() + ")";
+      return;
+    }
     a.evidence.counterexample = std::move(cex);
   } else {
     const evidence::RecurrentSetWitness& w = *v.result.recurrent_set;
@@ -177,12 +192,12 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v) {
 
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
 void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& witness_view, const Options& options) {
-  const double budget = budget_s(options.timeout_s);
+  const double budget = driver::engine_budget_s(options.timeout_s);
   const support::Deadline prove_deadline(budget), refute_deadline(budget);
   const support::Deadline check_deadline(options.timeout_s > 0 ? options.timeout_s : 0);
   const auto search = [&](bool prove) {
     const support::Deadline& mine = prove ? prove_deadline : refute_deadline;
-    engines::EngineContext context{options, mine};
+    engines::EngineContext context{options, mine, driver::candidate_checker()};
     TerminationResult r = prove ? engines::termination::prove_termination(proof_view, context)
                                 : engines::termination::find_nontermination(witness_view, context);
     Vetted v = vet(std::move(r), prove ? proof_view : witness_view, check_deadline);
@@ -198,7 +213,7 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
     return;
   }
   if (proved.result.status == Status::Terminates) return fill_yes(a, proof_view, proved);
-  if (refutation.result.status == Status::NonTerminating) return fill_no(a, witness_view, refutation);
+  if (refutation.result.status == Status::NonTerminating) return fill_no(a, witness_view, refutation, options);
   a.verdict = Verdict::DontKnow;
   a.tried = proved.result.tried;
   a.tried.insert(a.tried.end(), refutation.result.tried.begin(), refutation.result.tried.end());
@@ -209,34 +224,26 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
 }  // namespace
 
 Answer terminates(const std::string& file, const Options& options) {
-  const auto start = std::chrono::steady_clock::now();
   Answer a;
   a.question = "termination";
   a.file = file;
   a.entry = options.entry;
   a.assumptions = termination_assumptions();
-  try {
-    require_c_file(file);
+  driver::answer_question(a, [&] {
+    driver::require_c_file(file);
     frontend::c::CFrontendOptions fo{options.entry, options.data_model, options.recursion_bound,
                                      options.extra_clang_args, false};
     ir::Program program = frontend::c::translate_file(file, fo);
     transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures.
-    std::optional<ir::Program> modular = has_bound(program) ? modular_program(file, fo) : std::nullopt;
+    std::optional<ir::Program> modular = driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
     ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
-    transform::split_parallel_edges(proof_view);
+    if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
     run_searches(a, proof_view, witness_view, options);
-  } catch (const Unsupported& e) {
-    a.verdict = Verdict::DontKnow;
-    a.reason = std::string("unsupported: ") + e.what();
-  } catch (const std::bad_alloc&) {
-    a.verdict = Verdict::DontKnow;
-    a.reason = "out of memory";
-  }
-  a.time_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  });
   return a;
 }
 

@@ -53,13 +53,7 @@ class Checker {
 };
 
 bool Checker::discharge(const std::string& name, const Term& formula) {
-  const std::string why = prove_unsat_cvc5(formula, deadline_);
-  if (why.empty()) {
-    out_.obligations_checked.push_back(name);
-    return true;
-  }
-  out_.message = "obligation '" + name + "' not proved: " + why;
-  return false;
+  return discharge_obligation(name, formula, deadline_, out_.obligations_checked, out_.message);
 }
 
 bool Checker::well_formed() {

@@ -28,4 +28,15 @@ std::string prove_unsat_cvc5(const ir::Term& formula, const support::Deadline& d
   }
 }
 
+bool discharge_obligation(const std::string& name, const ir::Term& formula, const support::Deadline& deadline,
+                          std::vector<std::string>& proved, std::string& failure) {
+  const std::string why = prove_unsat_cvc5(formula, deadline);
+  if (why.empty()) {
+    proved.push_back(name);
+    return true;
+  }
+  failure = "obligation '" + name + "' not proved: " + why;
+  return false;
+}
+
 }  // namespace verdict::evidence

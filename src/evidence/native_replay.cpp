@@ -90,20 +90,21 @@ std::pair<std::string, bool> classify(const support::ProcessResult& r, const std
 
 }  // namespace
 
-NativeReplayResult native_replay(const ir::Program& program, const ir::Execution& execution,
-                                 const NativeReplayOptions& options) {
+namespace {
+
+/// The generated harness compiled in `dir` as dir/replay; a skipped result when not.
+std::optional<NativeReplayResult> compile(const ir::Program& program, const ir::Execution& execution,
+                                          ir::PropertyClass cls, const NativeReplayOptions& options, TempDir& dir,
+                                          Harness& h) {
   if (program.language != "C") return skipped("the program is not C");
-  if (execution.outcome != ir::Execution::Outcome::Violated) return skipped("the IR run does not end in a violation");
   if (access(options.compiler.c_str(), X_OK) != 0) return skipped("no C compiler (" + options.compiler + ")");
   std::error_code ec;
   const fs::path source = fs::absolute(program.file, ec);
   if (ec || !fs::is_regular_file(source)) return skipped("the source file " + program.file + " cannot be read");
-  Harness h = make_harness(program, read_file(source.string()), execution);
+  h = make_harness(program, read_file(source.string()), execution);
   if (!h.skip_reason.empty()) return skipped(h.skip_reason, h.source);
-  TempDir dir;
   if (!dir.ok()) return skipped("no temporary directory", h.source);
   std::ofstream(dir.file("verdict_replay.c")) << h.source;
-  const ir::PropertyClass cls = ir::property_class(program.props.at(execution.prop).kind);
   std::vector<std::string> argv{options.compiler, "-std=gnu11", "-w", "-g"};
   const auto flags = replay_flags(cls);
   argv.insert(argv.end(), flags.begin(), flags.end());
@@ -119,6 +120,18 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
       err = err.substr(colon + 2);  // drop the temporary object's name
     return skipped("the program does not compile with the harness" + (err.empty() ? "" : ": " + err), h.source);
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+NativeReplayResult native_replay(const ir::Program& program, const ir::Execution& execution,
+                                 const NativeReplayOptions& options) {
+  if (execution.outcome != ir::Execution::Outcome::Violated) return skipped("the IR run does not end in a violation");
+  const ir::PropertyClass cls = ir::property_class(program.props.at(execution.prop).kind);
+  TempDir dir;
+  Harness h;
+  if (auto skip = compile(program, execution, cls, options, dir, h)) return *skip;
   const support::ProcessResult run =
       support::run_process({dir.file("replay")}, {dir.file("run.out"), dir.file("run.err")}, options.run_timeout_s);
   if (!run.started) return skipped("the compiled program could not be started", h.source);
@@ -128,6 +141,27 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
                               h.source};
   return NativeReplayResult{NativeReplayResult::Status::NotReproduced,
                             "native replay did not reproduce the violation: " + what, h.source};
+}
+
+NativeReplayResult native_replay_nontermination(const ir::Program& program, const ir::Execution& stem,
+                                                const NativeReplayOptions& options) {
+  TempDir dir;
+  Harness h;
+  // The sanitizers of no-overflow: the run must also be free of undefined behaviour.
+  if (auto skip = compile(program, stem, ir::PropertyClass::NoOverflow, options, dir, h)) return *skip;
+  const support::ProcessResult run =
+      support::run_process({dir.file("replay")}, {dir.file("run.out"), dir.file("run.err")}, options.run_timeout_s);
+  if (!run.started) return skipped("the compiled program could not be started", h.source);
+  const std::string secs = std::to_string(static_cast<int>(options.run_timeout_s));
+  if (run.timed_out)
+    return NativeReplayResult{NativeReplayResult::Status::Confirmed,
+                              "confirmed by running the compiled program: still running after " + secs +
+                                  " s, without undefined behaviour reported",
+                              h.source};
+  auto [what, confirmed] = classify(run, read_file(dir.file("run.err")), ir::PropertyClass::NoOverflow,
+                                    options.run_timeout_s);
+  return NativeReplayResult{NativeReplayResult::Status::NotReproduced,
+                            "native replay contradicts the witness: " + what, h.source};
 }
 
 NativeReplayResult::Status add_native_replay(const ir::Program& program, ReplayResult& replayed,

@@ -32,6 +32,13 @@ struct NativeReplayResult {
 NativeReplayResult native_replay(const ir::Program& program, const ir::Execution& execution,
                                  const NativeReplayOptions& options = {});
 
+/// Runs the compiled program (with undefined-behaviour sanitizers) on the inputs of
+/// `stem`, the start of a non-terminating execution whose loop reads no inputs: confirmed
+/// when it is still running after the run time-out; a run that ends contradicts the
+/// witness (NotReproduced).
+NativeReplayResult native_replay_nontermination(const ir::Program& program, const ir::Execution& stem,
+                                                const NativeReplayOptions& options = {});
+
 /// Runs native_replay for a confirmed IR replay and records the outcome in its
 /// counterexample (confirmations, replay_test) and returns its status. Does nothing (and
 /// returns Skipped) if `replayed` is not confirmed.

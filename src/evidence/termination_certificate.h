@@ -65,6 +65,7 @@ struct RankingLevel {
 /// a cycle: after the last level no cycle may remain.
 struct RankingCertificate {
   std::map<ir::LocId, ir::Term> safety_invariants;
+  unsigned safety_k = 1;  ///< the safety invariants are k-inductive (k-induction)
   /// For a modular program: per procedure (index) on a recursive cycle of the call
   /// graph, a function of its parameters that every call within that cycle decreases
   /// (from a non-negative value), given the invariant (safety_invariants) at the call.
@@ -72,6 +73,12 @@ struct RankingCertificate {
   transform::CutPointChoice cut_points = transform::CutPointChoice::LoopHeads;
   std::map<ir::LocId, ir::Term> invariants;
   std::vector<RankingLevel> levels;
+};
+
+/// A program without inputs (no Havoc statement, no variable read before it is written)
+/// has exactly one execution; it terminates if the interpreter runs it to its end.
+struct CompleteRun {
+  std::size_t max_steps = 0;  ///< the step limit the run ended within
 };
 
 /// A concrete non-terminating execution: the stem from init to the loop head `head`,

@@ -74,13 +74,7 @@ class RankingChecker {
 };
 
 bool RankingChecker::discharge(const std::string& name, const Term& formula) {
-  const std::string why = prove_unsat_cvc5(formula, deadline_);
-  if (why.empty()) {
-    out_.obligations_checked.push_back(name);
-    return true;
-  }
-  out_.message = "obligation '" + name + "' not proved: " + why;
-  return false;
+  return discharge_obligation(name, formula, deadline_, out_.obligations_checked, out_.message);
 }
 
 bool RankingChecker::well_formed() {
@@ -147,6 +141,7 @@ TerminationCheck RankingChecker::run() {
   if (!well_formed()) return out_;
   ir::Certificate safety;
   safety.invariants = cert_.safety_invariants;
+  safety.k = cert_.safety_k;
   const CertificateCheck safety_check = check_certificate(p_, safety, deadline_);
   if (!safety_check.valid) {
     out_.message = "absence of undefined behaviour: " + safety_check.message;
@@ -320,6 +315,35 @@ TerminationCheck check_ranking(const ir::Program& program, const RankingCertific
                                const support::Deadline& deadline) {
   RankingChecker checker(program, certificate, deadline);
   return checker.run();
+}
+
+TerminationCheck check_complete_run(const ir::Program& program, const CompleteRun& run) {
+  TerminationCheck out;
+  for (const ir::Edge& e : program.edges)
+    for (const ir::Stmt& s : e.body)
+      if (s.kind == ir::Stmt::Kind::Havoc || s.kind == ir::Stmt::Kind::Call) {
+        out.message = "the program has inputs or calls";
+        return out;
+      }
+  const auto live = transform::live_variables(program);
+  for (bool read_first : live.at(program.init))
+    if (read_first) {
+      out.message = "a variable is read before it is written: the initial state matters";
+      return out;
+    }
+  ir::RunLimits limits;
+  limits.max_steps = run.max_steps;
+  const ir::Execution ex = ir::run(program, {}, limits);
+  using Outcome = ir::Execution::Outcome;
+  if (ex.outcome != Outcome::Exited && ex.outcome != Outcome::Blocked) {
+    out.message = std::string("the run ") + ir::to_string(ex.outcome) + " after " + std::to_string(ex.edges.size()) +
+                  " steps";
+    return out;
+  }
+  out.valid = true;
+  out.message = "the program has no inputs; the IR interpreter ran its only execution to its end in " +
+                std::to_string(ex.edges.size()) + " steps";
+  return out;
 }
 
 TerminationCheck check_lasso(const ir::Program& program, const LassoWitness& lasso) {

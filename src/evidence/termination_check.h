@@ -41,6 +41,10 @@ std::vector<std::pair<std::string, ir::Term>> recursion_obligations(
     const ir::Program& program, const std::map<std::uint32_t, LinearFunction>& functions,
     const std::map<ir::LocId, ir::Term>& invariants, const std::set<std::uint32_t>& only_callers = {});
 
+/// Checks that `program` (the proof view) has no inputs and that its one execution ends,
+/// without reaching any Check's violation, within `run.max_steps` steps.
+TerminationCheck check_complete_run(const ir::Program& program, const CompleteRun& run);
+
 /// Replays `lasso` on `program` (the witness view) and confirms that the state at the
 /// loop head repeats.
 TerminationCheck check_lasso(const ir::Program& program, const LassoWitness& lasso);

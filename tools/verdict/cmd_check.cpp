@@ -136,8 +136,11 @@ void add_terminates_command(CLI::App& app, Actions& actions) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* cmd = app.add_subcommand("terminates", "Does every execution of the entry function return?");
   add_common_program_flags(cmd, *flags);
+  cmd->add_flag("--no-native-replay", flags->no_native_replay,
+                "do not compile and run non-termination witnesses with the system compiler");
   actions[cmd] = [flags] {
     flags->options.data_model = parse_data_model(flags->data_model);
+    flags->options.replay_native = !flags->no_native_replay;
     return run_check_and_print(flags->file, flags->options, flags->json, {}, Question::Termination);
   };
 }

@@ -1,6 +1,7 @@
 #include "engines/termination/ranking_synthesis.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <optional>
 
@@ -87,6 +88,8 @@ class ComponentSearch {
   std::optional<RankingLevel> solve_coefficients(std::int64_t bound, std::int64_t constant_bound, std::size_t strict);
   std::optional<RankingLevel> scale_to_integers(const std::vector<smt::Rational>& solution, const struct Unknowns& u,
                                                 std::size_t strict) const;
+  RankingLevel level_from(const struct Unknowns& u, std::size_t strict,
+                          const std::function<std::int64_t(std::size_t)>& value) const;
   std::optional<RankingLevel> solve_integer(const struct Unknowns& u, const std::vector<smt::LinearRow>& rows,
                                             std::size_t strict);
   std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget);
@@ -177,12 +180,16 @@ std::optional<RankingLevel> ComponentSearch::scale_to_integers(const std::vector
                                                                const Unknowns& u, std::size_t strict) const {
   const std::optional<std::int64_t> scale = common_denominator(solution);
   if (!scale || *scale > 64) return std::nullopt;
-  const auto integer = [&](std::size_t x) { return solution[x].num * (*scale / solution[x].den); };
+  return level_from(u, strict, [&](std::size_t x) { return solution[x].num * (*scale / solution[x].den); });
+}
+
+RankingLevel ComponentSearch::level_from(const Unknowns& u, std::size_t strict,
+                                         const std::function<std::int64_t(std::size_t)>& value) const {
   RankingLevel level;
   for (const auto& [l, f] : features_) {
     LinearFunction fn;
-    fn.constant = integer(u.constant.at(l));
-    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], integer(u.coefficient.at(l)[i])});
+    fn.constant = value(u.constant.at(l));
+    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], value(u.coefficient.at(l)[i])});
     level.functions[l] = fn;
   }
   level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
@@ -204,19 +211,10 @@ std::optional<RankingLevel> ComponentSearch::solve_integer(const Unknowns& u, co
     }
   }
   if (solver->check({}, deadline_.child(options_.coefficient_timeout_s)) != smt::SatResult::Sat) return std::nullopt;
-  const auto value = [&](std::size_t x) {
+  return level_from(u, strict, [&](std::size_t x) -> std::int64_t {
     const auto v = solver->model_value(var(x));
     return v ? v->ivalue : 0;
-  };
-  RankingLevel level;
-  for (const auto& [l, f] : features_) {
-    LinearFunction fn;
-    fn.constant = value(u.constant.at(l));
-    for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], value(u.coefficient.at(l)[i])});
-    level.functions[l] = fn;
-  }
-  level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
-  return level;
+  });
 }
 
 /// Every feature at `l` between -2^10 and 2^10.

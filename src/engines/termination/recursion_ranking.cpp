@@ -34,7 +34,7 @@ std::vector<int> procedure_of_locations(const ir::Program& p) {
 
 namespace {
 
-/// Candidate shapes over parameter positions: +-p_i, then +-p_i +-p_j.
+/// Candidate shapes over parameter positions: +-p_i, then +-p_i +-p_j, then three terms.
 std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> shapes(std::size_t arity) {
   std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> out;
   for (std::size_t i = 0; i < arity; ++i)
@@ -43,6 +43,12 @@ std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> shapes(std::size_
     for (std::size_t j = i + 1; j < arity; ++j)
       for (std::int64_t s : {1, -1})
         for (std::int64_t t : {1, -1}) out.push_back({{i, s}, {j, t}});
+  for (std::size_t i = 0; i < arity; ++i)
+    for (std::size_t j = i + 1; j < arity; ++j)
+      for (std::size_t k = j + 1; k < arity; ++k)
+        for (std::int64_t s : {1, -1})
+          for (std::int64_t t : {1, -1})
+            for (std::int64_t u : {1, -1}) out.push_back({{i, s}, {j, t}, {k, u}});
   return out;
 }
 
@@ -99,7 +105,7 @@ std::optional<std::map<std::uint32_t, evidence::LinearFunction>> rank_recursion(
       }
     }
     if (!found) {
-      reason = "no ranking function of the shapes +-p or +-p +-q over the parameters of " +
+      reason = "no ranking function of the shapes +-p, +-p +-q or +-p +-q +-r over the parameters of " +
                p.procedures[members.front()].name + " decreases on every recursive call";
       return std::nullopt;
     }

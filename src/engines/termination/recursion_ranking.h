@@ -1,5 +1,5 @@
 // Ranking functions for recursion in a modular program: per procedure on a recursive
-// cycle of the call graph, a function of its parameters (+-p, +-p +-q, over the same
+// cycle of the call graph, a function of its parameters (+-p, +-p +-q, +-p +-q +-r, over the same
 // parameter positions in every procedure of the cycle) that every call within the cycle
 // decreases from a non-negative value, given the invariants at the calls. Candidates are
 // enumerated and each is checked with Z3. Not responsible for loops inside procedures

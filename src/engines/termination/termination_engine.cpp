@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "engines/chc/chc_engine.h"
+#include "engines/kinduction/kinduction_engine.h"
 #include "engines/invariants/interval_analysis.h"
 #include "engines/invariants/relational_candidates.h"
 #include "engines/kinduction/houdini.h"
@@ -12,6 +14,7 @@
 #include "engines/termination/ranking_synthesis.h"
 #include "engines/termination/recurrent_set.h"
 #include "engines/termination/recursion_ranking.h"
+#include "ir/interpreter.h"
 #include "smt/solver.h"
 #include "support/scc.h"
 #include "transform/cutpoints.h"
@@ -87,24 +90,34 @@ TerminationResult unknown(std::string reason, std::vector<std::string> tried) {
 namespace {
 
 /// Invariants at the loop heads that exclude every Check (undefined behaviour, unmodelled
-/// constructs): the cheap ones when they suffice, else Spacer's. Nullopt when neither.
-std::optional<std::map<ir::LocId, Term>> safety_invariants(const ir::Program& program, const EngineContext& context,
-                                                           std::vector<std::string>& tried, std::string& why) {
+/// constructs), as an invariant certificate: the cheap ones when they suffice, else
+/// k-induction's (inlined programs), else Spacer's. Nullopt when none.
+std::optional<Certificate> safety_certificate(const ir::Program& program, const EngineContext& context,
+                                              std::vector<std::string>& tried, std::string& why) {
   const transform::CutPointSystem sys = transform::build_cut_point_system(program);
-  if (sys.violations.empty()) return std::map<ir::LocId, Term>{};
-  std::map<ir::LocId, Term> inv = cheap_invariants(program, sys, context.deadline);
-  if (open_checks(sys, inv, context.deadline).empty()) return inv;
-  chc::ChcEngine chc;
-  const EngineResult safe = chc.run(program, context);
-  if (safe.status == EngineResult::Status::Safe && safe.certificate && safe.certificate->k == 1) {
-    tried.push_back("Horn-clause invariants excluding undefined behaviour");
-    return safe.certificate->invariants;
+  if (sys.violations.empty()) return Certificate{};
+  // The cheap invariants' Houdini filter does not know calls: inlined programs only.
+  if (program.procedures.empty()) {
+    std::map<ir::LocId, Term> inv = cheap_invariants(program, sys, context.deadline);
+    if (open_checks(sys, inv, context.deadline).empty()) return Certificate{inv, 1};
   }
-  tried.push_back("Horn-clause invariants excluding undefined behaviour: " +
-                  (safe.reason.empty() ? std::string("a check can fail") : safe.reason));
-  why = safe.status == EngineResult::Status::Violation
-            ? "undefined behaviour (or an unmodelled construct) is reachable"
-            : "that no undefined behaviour (or unmodelled construct) is reachable was not proved";
+  std::vector<std::unique_ptr<Engine>> engines;
+  if (program.procedures.empty()) engines.push_back(std::make_unique<kinduction::KInductionEngine>());
+  engines.push_back(std::make_unique<chc::ChcEngine>());
+  bool violated = false;
+  for (auto& engine : engines) {
+    if (context.deadline.expired()) break;
+    const EngineResult safe = engine->run(program, context);
+    if (safe.status == EngineResult::Status::Safe && safe.certificate) {
+      tried.push_back("invariants excluding undefined behaviour from " + engine->name());
+      return *safe.certificate;
+    }
+    violated = violated || safe.status == EngineResult::Status::Violation;
+    tried.push_back("invariants excluding undefined behaviour from " + engine->name() + ": " +
+                    (safe.reason.empty() ? std::string("a check can fail") : safe.reason));
+  }
+  why = violated ? "undefined behaviour (or an unmodelled construct) is reachable"
+                 : "that no undefined behaviour (or unmodelled construct) is reachable was not proved";
   return std::nullopt;
 }
 
@@ -145,8 +158,10 @@ RankingAttempt find_ranking(const ir::Program& program, const support::Deadline&
 TerminationResult prove_modular(const ir::Program& program, const EngineContext& context) {
   std::vector<std::string> tried;
   std::string why;
-  std::optional<std::map<ir::LocId, Term>> inv = safety_invariants(program, context, tried, why);
-  if (!inv) return unknown("that no undefined behaviour (or unmodelled construct) is reachable was not proved", tried);
+  const std::optional<Certificate> safety = safety_certificate(program, context, tried, why);
+  if (!safety || safety->k != 1)
+    return unknown("that no undefined behaviour (or unmodelled construct) is reachable was not proved", tried);
+  const std::map<ir::LocId, Term>* inv = &safety->invariants;
   transform::CutPointSystem sys = transform::build_cut_point_system(program);
   std::string recursion_reason;
   const auto recursion = rank_recursion(program, sys, *inv, context.deadline, recursion_reason);
@@ -164,25 +179,46 @@ TerminationResult prove_modular(const ir::Program& program, const EngineContext&
   }
   TerminationResult r;
   r.status = Status::Terminates;
-  evidence::RankingCertificate cert{*inv, *recursion, transform::CutPointChoice::LoopHeads, *inv, loops.levels};
+  evidence::RankingCertificate cert{*inv, 1, *recursion, transform::CutPointChoice::LoopHeads, *inv, loops.levels};
   r.ranking = std::move(cert);
   r.method = "ranking functions for recursive calls and loops, with procedure summaries";
   r.tried = std::move(tried);
   return r;
 }
 
+/// A program without inputs has one execution: run it (up to a step limit).
+std::optional<TerminationResult> run_to_the_end(const ir::Program& program) {
+  for (const ir::Edge& e : program.edges)
+    for (const ir::Stmt& s : e.body)
+      if (s.kind == ir::Stmt::Kind::Havoc || s.kind == ir::Stmt::Kind::Call) return std::nullopt;
+  const auto live = transform::live_variables(program);
+  if (std::find(live.at(program.init).begin(), live.at(program.init).end(), true) != live.at(program.init).end())
+    return std::nullopt;
+  ir::RunLimits limits;
+  limits.max_steps = 2000000;
+  const ir::Execution ex = ir::run(program, {}, limits);
+  if (ex.outcome != ir::Execution::Outcome::Exited && ex.outcome != ir::Execution::Outcome::Blocked) return std::nullopt;
+  TerminationResult r;
+  r.status = Status::Terminates;
+  r.complete_run = evidence::CompleteRun{limits.max_steps};
+  r.method = "the program has no inputs: its only execution runs to its end";
+  return r;
+}
+
 TerminationResult prove_termination(const ir::Program& program, const EngineContext& context) {
   if (!program.procedures.empty()) return prove_modular(program, context);
+  if (auto run = run_to_the_end(program)) return *run;
   std::vector<std::string> tried;
   RankingAttempt ranking = find_ranking(program, context.deadline, tried);
   if (!ranking.search.found)
     return unknown("no ranking function found for " + at_line(program, ranking.search.failed_at), tried);
   std::string why;
-  std::optional<std::map<ir::LocId, Term>> safety = safety_invariants(program, context, tried, why);
+  const std::optional<Certificate> safety = safety_certificate(program, context, tried, why);
   if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
   TerminationResult r;
   r.status = Status::Terminates;
-  r.ranking = evidence::RankingCertificate{*safety, {}, ranking.choice, ranking.invariants, ranking.search.levels};
+  r.ranking = evidence::RankingCertificate{safety->invariants, safety->k, {}, ranking.choice, ranking.invariants,
+                                           ranking.search.levels};
   r.method = ranking.search.levels.empty() ? "no cycle: every execution is finite"
                                            : "lexicographic linear ranking functions with supporting invariants";
   r.tried = std::move(tried);
@@ -198,7 +234,7 @@ TerminationResult find_nontermination(const ir::Program& program, const EngineCo
   // recurrent sets (for periods too long to unroll), then the lasso search again with
   // the time that is left.
   const auto lasso_phase = [&](double share) -> std::optional<TerminationResult> {
-    EngineContext lasso_context{context.options, context.deadline.child(share)};
+    EngineContext lasso_context{context.options, context.deadline.child(share), context.check_candidate};
     LassoSearch lasso = find_lasso(program, heads, lasso_context);
     if (!lasso.witness) {
       tried.push_back("lasso search (bounded model checking for a repeating state): " + lasso.reason);
@@ -215,7 +251,7 @@ TerminationResult find_nontermination(const ir::Program& program, const EngineCo
   for (ir::LocId head : heads) {
     if (context.deadline.expired()) break;
     if (!simple_loop(sys, head, heads)) continue;
-    EngineContext stem_context{context.options, context.deadline.child(1.0)};
+    EngineContext stem_context{context.options, context.deadline.child(1.0), context.check_candidate};
     const std::optional<Stem> stem = find_stem(program, head, stem_context);
     if (!stem) {
       tried.push_back("recurrent set at " + at_line(program, head) + ": no execution reaching it found");

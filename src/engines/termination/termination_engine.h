@@ -19,6 +19,7 @@ struct TerminationResult {
   enum class Status { Terminates, NonTerminating, Unknown };
   Status status = Status::Unknown;
   std::optional<evidence::RankingCertificate> ranking;
+  std::optional<evidence::CompleteRun> complete_run;
   std::optional<evidence::LassoWitness> lasso;
   std::optional<evidence::RecurrentSetWitness> recurrent_set;
   std::string method;               ///< how the evidence was found

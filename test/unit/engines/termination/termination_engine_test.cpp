@@ -204,6 +204,21 @@ TEST(Termination, FailingAssertionEndsTheExecution) {
     }
 }
 
+TEST(Termination, ProgramWithoutInputsIsRunToItsEnd) {
+  const char* code = "int main(void) { int s = 0; for (int a = 0; a < 6; ++a) for (int b = 0; b < 6; ++b) s += a; return s; }";
+  const Views v = views_of(code, "main");
+  const TerminationResult r = prove(v.proof);
+  ASSERT_EQ(r.status, Status::Terminates) << r.reason;
+  ASSERT_TRUE(r.complete_run.has_value());
+  EXPECT_TRUE(evidence::check_complete_run(v.proof, *r.complete_run).valid);
+  // The same shape with an input is not a single run.
+  const Views with_input = views_of("void f(int n) { int s = 0; for (int a = 0; a < n; ++a) s += 1; }");
+  EXPECT_FALSE(evidence::check_complete_run(with_input.proof, evidence::CompleteRun{1000000}).valid);
+  // A run that does not end within the limit proves nothing.
+  const Views forever = views_of("int main(void) { int i = 0; while (i < 10) { } return 0; }", "main");
+  EXPECT_FALSE(evidence::check_complete_run(forever.proof, evidence::CompleteRun{100000}).valid);
+}
+
 TEST(Termination, LoopFreeProgramTerminates) {
   const evidence::RankingCertificate cert = expect_checked_proof(views_of("int f(int x) { return x > 0 ? 1 : 2; }").proof);
   EXPECT_TRUE(cert.levels.empty());

@@ -1,0 +1,92 @@
+// verdict::terminates end to end (frontend, both searches, checks, the answer), on small
+// programs written for these tests.
+#include "verdict/terminates.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace verdict {
+
+namespace {
+
+std::string write_temp(const std::string& code) {
+  static std::atomic<int> counter{0};
+  const auto dir = std::filesystem::temp_directory_path() / ("verdict_terminates_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / ("t" + std::to_string(counter++) + ".c");
+  std::ofstream(path) << code;
+  return path.string();
+}
+
+Answer ask(const std::string& code, const std::string& entry, double timeout_s = 30) {
+  Options o;
+  o.entry = entry;
+  o.timeout_s = timeout_s;
+  return terminates(write_temp(code), o);
+}
+
+bool has_item(const Answer& a, const std::string& kind_prefix) {
+  if (!a.evidence.proof) return false;
+  for (const ProofItem& item : a.evidence.proof->items)
+    if (item.kind.rfind(kind_prefix, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Terminates, YesCarriesACheckedRankingFunction) {
+  const Answer a = ask("void g(int x, int y) { if (y > 0) while (x > y) x = x - y; }", "g");
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_EQ(a.question, "termination");
+  EXPECT_TRUE(has_item(a, "ranking function"));
+  ASSERT_FALSE(a.evidence.proof->checked_by.empty());
+  EXPECT_NE(a.evidence.proof->checked_by[0].find("cvc5"), std::string::npos);
+}
+
+TEST(Terminates, NoCarriesAReplayedWitness) {
+  const Answer a = ask("void g2(int x, int y) { while (x > y) x = x - y; }", "g2");
+  ASSERT_EQ(a.verdict, Verdict::No) << a.reason;
+  ASSERT_TRUE(a.evidence.counterexample.has_value());
+  EXPECT_EQ(a.evidence.counterexample->property, "termination");
+  ASSERT_FALSE(a.evidence.counterexample->confirmations.empty());
+  EXPECT_NE(a.evidence.counterexample->confirmations[0].find("replayed by the IR interpreter"), std::string::npos);
+  bool y_zero = false;
+  for (const InputValue& in : a.evidence.counterexample->inputs) y_zero = y_zero || (in.name == "y" && in.value == "0");
+  EXPECT_TRUE(y_zero);
+}
+
+TEST(Terminates, RecursionDeeperThanInliningIsRankedOverItsParameters) {
+  const char* code =
+      "int down(int n) { if (n <= 0) return 0; return down(n - 1); }\n"
+      "void f(int n) { if (n > 100000) return; down(n); }\n";
+  const Answer a = ask(code, "f");
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_TRUE(has_item(a, "ranking function for the recursion of down"));
+}
+
+TEST(Terminates, RecursionThatSkipsItsBaseCaseIsNeverYes) {
+  // down(3) calls down(1), down(-1), ...: the base case n == 0 is never met.
+  const char* code =
+      "int down(int n) { if (n == 0) return 0; return down(n - 2); }\n"
+      "void f(int n) { if (n < 0 || n > 100000) return; down(n); }\n";
+  EXPECT_NE(ask(code, "f", 10).verdict, Verdict::Yes);
+}
+
+TEST(Terminates, ReachableOverflowIsNeverYes) {
+  // Terminates on every execution without undefined behaviour, but x + 1 overflows first.
+  EXPECT_EQ(ask("void f(int x) { while (x > 0) x = x + 1; }", "f", 8).verdict, Verdict::DontKnow);
+}
+
+TEST(Terminates, AssumptionsAreListed) {
+  const Answer a = ask("void f(void) { }", "f");
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  bool ub = false;
+  for (const std::string& s : a.assumptions) ub = ub || s.find("without undefined behaviour") != std::string::npos;
+  EXPECT_TRUE(ub);
+}
+
+}  // namespace verdict
