@@ -105,7 +105,7 @@ LassoSearch find_lasso(const ir::Program& program, const std::vector<ir::LocId>&
   // Small inputs first (a witness such as g2(5, 0) reads better than one with arbitrary
   // large numbers); the restriction only ever drops executions, so a lasso found with it is
   // a lasso of the program, and nothing is concluded when none is found.
-  EngineContext small_context{context.options, context.deadline.child(0.3)};
+  EngineContext small_context{context.options, context.deadline.child(0.3), context.check_candidate};
   EngineResult r = bmc.run(with_small_inputs(m.program), small_context);
   if (r.status != EngineResult::Status::Violation) r = bmc.run(m.program, context);
   if (r.status != EngineResult::Status::Violation || !r.counterexample) {

@@ -235,7 +235,7 @@ TerminationResult find_nontermination(const ir::Program& program, const EngineCo
   // recurrent sets (for periods too long to unroll), then the lasso search again with
   // the time that is left.
   const auto lasso_phase = [&](double share) -> std::optional<TerminationResult> {
-    EngineContext lasso_context{context.options, context.deadline.child(share)};
+    EngineContext lasso_context{context.options, context.deadline.child(share), context.check_candidate};
     LassoSearch lasso = find_lasso(program, heads, lasso_context);
     if (!lasso.witness) {
       tried.push_back("lasso search (bounded model checking for a repeating state): " + lasso.reason);
@@ -252,7 +252,7 @@ TerminationResult find_nontermination(const ir::Program& program, const EngineCo
   for (ir::LocId head : heads) {
     if (context.deadline.expired()) break;
     if (!simple_loop(sys, head, heads)) continue;
-    EngineContext stem_context{context.options, context.deadline.child(1.0)};
+    EngineContext stem_context{context.options, context.deadline.child(1.0), context.check_candidate};
     const std::optional<Stem> stem = find_stem(program, head, stem_context);
     if (!stem) {
       tried.push_back("recurrent set at " + at_line(program, head) + ": no execution reaching it found");
