@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "verdict/cmd_network.h"
 #include "verdict/cmd_policy.h"
 #include "verdict/commands.h"
 #include "verdict/errors.h"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   add_ir_command(app, actions);
   add_bench_command(app, actions, self_path(argv[0]));
   add_policy_command(app, actions);
+  add_network_command(app, actions);
   const bool json = wants_json(argc, argv);
   try {
     app.parse(argc, argv);
