@@ -90,6 +90,7 @@ NetworkAnswer network_compare(const NetworkSnapshot& before, const NetworkSnapsh
 struct NetworkBenchReport {
   std::size_t interfaces = 0, questions = 0, yes = 0, no = 0, dont_know = 0;
   double parse_ms = 0, median_ms = 0, p95_ms = 0, max_ms = 0;
+  std::vector<std::string> dont_know_reasons;
 };
 NetworkBenchReport network_bench(const NetworkSnapshot& snapshot, unsigned questions, unsigned seed = 1,
                                  const NetworkOptions& options = {});

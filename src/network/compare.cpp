@@ -149,6 +149,7 @@ NetworkBenchReport network_bench(const NetworkSnapshot& snapshot, unsigned quest
     const LaneResult r = searcher.search_all(lanes, true);
     times.push_back(ms_since(t));
     ++(r.outcome == Outcome::Reachable ? rep.yes : r.outcome == Outcome::Unreachable ? rep.no : rep.dont_know);
+    if (r.outcome == Outcome::DontKnow) rep.dont_know_reasons.push_back(r.reason);
   }
   std::sort(times.begin(), times.end());
   rep.questions = times.size();

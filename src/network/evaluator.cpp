@@ -194,7 +194,7 @@ bool rule_matches(const Snapshot& s, const SgRule& r, std::uint32_t peer, const 
   if (!traffic_matches(r.traffic, p)) return false;
   if (!r.unresolved.empty()) return bound == Bound::Upper;
   if (r.cidr) return r.cidr->contains(peer);
-  const auto members = s.members_of(r.group);
+  const auto& members = s.members_of(r.group);
   return std::find(members.begin(), members.end(), peer) != members.end();
 }
 

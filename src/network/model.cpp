@@ -1,5 +1,6 @@
 #include "network/model.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -125,19 +126,30 @@ const NetworkAcl* Snapshot::nacl_of(const std::string& subnet) const {
   return &nacls.at(it->second);
 }
 
+std::string Snapshot::index() {
+  for (const auto& [id, i] : interfaces) {
+    for (auto a : i.private_ips)
+      if (!by_private_.emplace(std::make_pair(i.vpc, a), &i).second)
+        return "two interfaces in " + i.vpc + " have the address " + format_ipv4(a);
+    for (const auto& [priv, pub] : i.public_ips) {
+      if (!by_public_.emplace(pub, &i).second) return "two interfaces have the public address " + format_ipv4(pub);
+      owned_public_.push_back(pub);
+    }
+    for (const auto& g : i.groups) members_[g].insert(members_[g].end(), i.private_ips.begin(), i.private_ips.end());
+  }
+  for (const auto& [id, n] : nats)
+    if (n.is_public) owned_public_.push_back(n.public_ip);
+  return "";
+}
+
 const Interface* Snapshot::interface_at(const std::string& vpc, std::uint32_t ip) const {
-  for (const auto& [id, i] : interfaces)
-    if (i.vpc == vpc)
-      for (auto a : i.private_ips)
-        if (a == ip) return &i;
-  return nullptr;
+  auto it = by_private_.find({vpc, ip});
+  return it == by_private_.end() ? nullptr : it->second;
 }
 
 const Interface* Snapshot::interface_with_public(std::uint32_t ip) const {
-  for (const auto& [id, i] : interfaces)
-    for (const auto& [priv, pub] : i.public_ips)
-      if (pub == ip) return &i;
-  return nullptr;
+  auto it = by_public_.find(ip);
+  return it == by_public_.end() ? nullptr : it->second;
 }
 
 const NatGateway* Snapshot::nat_with_public(std::uint32_t ip) const {
@@ -146,12 +158,10 @@ const NatGateway* Snapshot::nat_with_public(std::uint32_t ip) const {
   return nullptr;
 }
 
-std::vector<std::uint32_t> Snapshot::members_of(const std::string& sg) const {
-  std::vector<std::uint32_t> out;
-  for (const auto& [id, i] : interfaces)
-    for (const auto& g : i.groups)
-      if (g == sg) out.insert(out.end(), i.private_ips.begin(), i.private_ips.end());
-  return out;
+const std::vector<std::uint32_t>& Snapshot::members_of(const std::string& sg) const {
+  static const std::vector<std::uint32_t> none;
+  auto it = members_.find(sg);
+  return it == members_.end() ? none : it->second;
 }
 
 std::vector<Cidr> Snapshot::non_external_blocks() const {
@@ -163,21 +173,12 @@ std::vector<Cidr> Snapshot::non_external_blocks() const {
   return out;
 }
 
-std::vector<std::uint32_t> Snapshot::owned_public_ips() const {
-  std::vector<std::uint32_t> out;
-  for (const auto& [id, i] : interfaces)
-    for (const auto& [priv, pub] : i.public_ips) out.push_back(pub);
-  for (const auto& [id, n] : nats)
-    if (n.is_public) out.push_back(n.public_ip);
-  return out;
-}
+const std::vector<std::uint32_t>& Snapshot::owned_public_ips() const { return owned_public_; }
 
 bool Snapshot::is_external(std::uint32_t ip) const {
   for (const auto& c : non_external_blocks())
     if (c.contains(ip)) return false;
-  for (auto a : owned_public_ips())
-    if (a == ip) return false;
-  return true;
+  return std::find(owned_public_.begin(), owned_public_.end(), ip) == owned_public_.end();
 }
 
 }  // namespace verdict::network

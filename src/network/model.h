@@ -128,6 +128,12 @@ struct Peering {
 
 /// The whole snapshot, with lookups by id.
 struct Snapshot {
+  Snapshot() = default;
+  Snapshot(const Snapshot&) = delete;  // the indexes point into the maps: a copy would dangle
+  Snapshot& operator=(const Snapshot&) = delete;
+  Snapshot(Snapshot&&) = default;      // moving a map keeps its nodes where they are
+  Snapshot& operator=(Snapshot&&) = default;
+
   std::string name;
   std::map<std::string, Vpc> vpcs;
   std::map<std::string, Subnet> subnets;
@@ -151,17 +157,25 @@ struct Snapshot {
   [[nodiscard]] const Interface* interface_with_public(std::uint32_t ip) const;
   [[nodiscard]] const NatGateway* nat_with_public(std::uint32_t ip) const;
   /// Private addresses of the interfaces in group `sg`.
-  [[nodiscard]] std::vector<std::uint32_t> members_of(const std::string& sg) const;
+  [[nodiscard]] const std::vector<std::uint32_t>& members_of(const std::string& sg) const;
   /// Whether an address is external: public (not RFC 1918, shared, loopback, link-local,
   /// multicast or reserved), outside every VPC block and owned by nothing in the snapshot.
   [[nodiscard]] bool is_external(std::uint32_t ip) const;
   /// The blocks an external address is never in (special ranges and the VPCs' blocks).
   [[nodiscard]] std::vector<Cidr> non_external_blocks() const;
   /// Every public address owned by the snapshot (interfaces and NAT gateways).
-  [[nodiscard]] std::vector<std::uint32_t> owned_public_ips() const;
+  [[nodiscard]] const std::vector<std::uint32_t>& owned_public_ips() const;
+
+  /// Fills the lookup indexes below (the parser calls it once the snapshot is complete);
+  /// returns what is inconsistent (an address owned twice), or "".
+  std::string index();
 
   std::map<std::string, std::string> table_of_subnet_, nacl_of_subnet_;
   std::map<std::string, std::string> main_table_, default_nacl_;
+  std::map<std::pair<std::string, std::uint32_t>, const Interface*> by_private_;
+  std::map<std::uint32_t, const Interface*> by_public_;
+  std::map<std::string, std::vector<std::uint32_t>> members_;
+  std::vector<std::uint32_t> owned_public_;
 };
 
 /// Component names shared by the evaluator and the encoder (a blocking claim names one).

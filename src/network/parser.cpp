@@ -338,6 +338,7 @@ Snapshot parse_snapshot(const std::string& text, const std::string& name) {
   parse_nacls(root, s);
   parse_interfaces(root, s);
   check_vpcs_complete(root, s);
+  if (const std::string bad = s.index(); !bad.empty()) root.fail("NetworkInterfaces: " + bad);
   return s;
 }
 

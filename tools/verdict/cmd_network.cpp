@@ -57,6 +57,8 @@ int run_bench(const NetworkFlags& f) {
     std::printf("interfaces %zu, questions %zu: yes %zu, no %zu, don't know %zu\nparse %.1f ms; per question: "
                 "median %.2f ms, p95 %.2f ms, max %.2f ms\n",
                 r.interfaces, r.questions, r.yes, r.no, r.dont_know, r.parse_ms, r.median_ms, r.p95_ms, r.max_ms);
+  if (!f.json)
+    for (const auto& reason : r.dont_know_reasons) std::printf("don't know: %s\n", reason.c_str());
   return 0;
 }
 
