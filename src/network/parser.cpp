@@ -79,6 +79,7 @@ int protocol_of(const Node& n, const std::string& key) {
   if (p == "tcp") return kTcp;
   if (p == "udp") return kUdp;
   if (p == "icmp") return kIcmp;
+  if (p == "icmpv6") return 58;
   if (!p.empty() && p.size() <= 3 && p.find_first_not_of("0123456789") == std::string::npos && std::stoi(p) <= 255)
     return std::stoi(p);
   n.at(key).fail("unknown protocol \"" + p + "\"");

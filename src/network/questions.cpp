@@ -64,6 +64,16 @@ std::string private_source_beyond(const network::Snapshot& s, const std::string&
   return "";
 }
 
+// An interface that is not a plain interface (NAT gateway, load balancer, endpoint) named as an
+// endpoint: what it is, or "".
+std::string unmodelled_endpoint(const std::vector<Endpoint>& a, const std::vector<Endpoint>& b) {
+  for (const auto* side : {&a, &b})
+    for (const auto& e : *side)
+      if (e.iface && e.iface->type != "interface")
+        return "interface " + e.iface->id + " of type " + e.iface->type + " is not modelled as an endpoint";
+  return "";
+}
+
 void finish_reachable(NetworkAnswer& a, const LaneResult& r, const std::string& what, bool any_lane) {
   if (r.outcome == Outcome::Reachable) {
     a.verdict = Verdict::Yes;
@@ -112,7 +122,16 @@ NetworkAnswer network_reachable(const NetworkSnapshot& snapshot, const NetworkQu
   a.assumptions = assumptions();
   const std::string what = "can " + protocol_name(t.proto) + (q.ports.empty() ? "" : " port " + q.ports) +
                            " traffic get from " + q.from + " to " + q.to;
+  if (const std::string odd = unmodelled_endpoint(sources, targets); !odd.empty()) {
+    a.reason = what + ": don't know: " + odd;
+    a.time_ms = ms_since(start);
+    return a;
+  }
   finish_reachable(a, searcher.search_all(lanes, true), what, !lanes.empty());
+  for (auto& f : a.flows) {  // lanes outside the snapshot's interfaces: name them as asked
+    if (f.from == "internet") f.from = q.from;
+    if (f.to == "internet") f.to = q.to;
+  }
   const std::string beyond = private_source_beyond(s, q.from);
   if (a.verdict == Verdict::No && !beyond.empty()) {
     a.verdict = Verdict::DontKnow;

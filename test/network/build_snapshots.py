@@ -157,6 +157,7 @@ def nat_outbound():
     security_group(s, "sg-open", "vpc-a", [perm("-1", cidrs=["0.0.0.0/0"])])
     interface(s, "eni-priv", "subnet-priv", "10.0.2.10", ["sg-open"])
     interface(s, "eni-priv2", "subnet-priv2", "10.0.3.10", ["sg-open"])
+    interface(s, "eni-nat-ok", "subnet-pub", "10.0.1.100", [], public="52.60.0.5", kind="nat_gateway")
     return s
 
 
