@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <random>
+#include <set>
 
 #include "network/exposure.h"
 #include "network/parser.h"
@@ -18,29 +19,39 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-// A segment reachable on one side and unreachable on the other, with the packet re-checked on
-// the other side by the concrete evaluator (it must not get there).
-std::optional<NetworkFlow> change_flow(const network::Snapshot& other, const Interface* other_i, const Segment& seg,
-                                       const std::string& role) {
-  if (!seg.witness || !other_i) return std::nullopt;
-  const auto& wp = seg.witness->packet;
-  Packet p;
-  p.src = *parse_ipv4(wp.src);
-  p.dst = *parse_ipv4(wp.dst);
-  p.proto = seg.proto == kAnyProtocol ? (wp.protocol == "tcp" ? kTcp : wp.protocol == "udp" ? kUdp : wp.protocol == "icmp" ? kIcmp : -2) : seg.proto;
-  if (p.proto == -2) return std::nullopt;  // "protocol N": not re-checkable from text; keep it a note
-  p.src_port = wp.src_port, p.dst_port = wp.dst_port, p.icmp_type = wp.icmp_type, p.icmp_code = wp.icmp_code;
-  const Flow f = flow_from_internet(other, p, Bound::Upper);
-  if (f.fate == Fate::Delivered && f.forward.to_interface && f.forward.to_interface->id == other_i->id) return std::nullopt;
+constexpr std::size_t kMaxPairInterfaces = 12;  // interface-to-interface flows: n*(n-1) pairs
+
+// One flow compared: its endpoints in each snapshot (the same ids).
+struct Sides {
+  Endpoint from_b, to_b, from_c, to_c;
+};
+
+const Interface* same_id(const network::Snapshot& s, const Interface* i) {
+  if (!i) return nullptr;
+  auto it = s.interfaces.find(i->id);
+  return it == s.interfaces.end() ? nullptr : &it->second;
+}
+
+// A segment reachable in one snapshot and not in the other: its packet, re-checked there by the
+// concrete evaluator (it must not get to the same destination), or nothing when the check fails.
+std::optional<NetworkFlow> change_flow(const network::Snapshot& other, const Endpoint& from, const Endpoint& to,
+                                       const Segment& seg, const std::string& role) {
+  if (!seg.packet) return std::nullopt;
+  const Packet& p = *seg.packet;
+  if (from.iface && std::find(from.iface->private_ips.begin(), from.iface->private_ips.end(), p.src) == from.iface->private_ips.end())
+    return std::nullopt;  // the interface has other addresses there: this packet says nothing
+  const Flow f = from.iface ? flow_from_interface(other, *from.iface, p, Bound::Upper) : flow_from_internet(other, p, Bound::Upper);
   if (f.fate == Fate::Unknown) return std::nullopt;
+  if (f.fate == Fate::Delivered && f.forward.to_interface == to.iface) return std::nullopt;
+  const Trip& stop = f.forward.fate != Fate::Delivered ? f.forward : f.back;
   NetworkFlow out = *seg.witness;
   out.role = role;
-  out.from = "internet";
-  out.to = endpoint_name(other_i);
-  out.stopped_at = (f.forward.fate != Fate::Delivered ? f.forward : f.back).stop_component;
-  out.stopped_by = (f.forward.fate != Fate::Delivered ? f.forward : f.back).stop_reason;
-  out.explanation = endpoint_name(other_i) + ": " + seg.str() + (role == "opened" ? " from the internet is opened by the change" : " from the internet is closed by the change") +
-                    "; in the other snapshot this packet stops at " + out.stopped_at;
+  out.from = endpoint_name(from.iface);
+  out.to = endpoint_name(to.iface);
+  out.stopped_at = f.fate == Fate::Delivered ? "elsewhere" : stop.stop_component;
+  out.stopped_by = f.fate == Fate::Delivered ? "delivered to another destination" : stop.stop_reason;
+  out.explanation = out.to + ": " + seg.str() + " from " + out.from + (role == "opened" ? " is opened" : " is closed") +
+                    " by the change; in the other snapshot this packet stops at " + out.stopped_at;
   out.rechecked = true;
   return out;
 }
@@ -50,34 +61,26 @@ struct Tally {
   bool unknown = false;
 };
 
-void compare_interface(NetworkAnswer& a, Tally& t, const network::Snapshot& b, const network::Snapshot& c,
-                       const Interface& ib, const Interface& ic, Searcher& sb, Searcher& sc) {
-  std::set<int> cuts = port_cuts(b, ib);
-  const auto more = port_cuts(c, ic);
-  cuts.insert(more.begin(), more.end());
-  const auto before = exposure(b, sb, ib, cuts, TrafficSpec{});
-  const auto after = exposure(c, sc, ic, cuts, TrafficSpec{});
-  if (before.size() != after.size()) {  // public IP added or removed: one side is all unreachable
-    const auto& seg = before.empty() ? after : before;
-    for (const auto& g : seg) {
-      if (g.outcome == Outcome::DontKnow) t.unknown = true;
-      if (g.outcome != Outcome::Reachable) continue;
-      auto f = change_flow(before.empty() ? b : c, before.empty() ? &ib : &ic, g, before.empty() ? "opened" : "closed");
-      if (f) a.flows.push_back(*f), ++(before.empty() ? t.opened : t.closed);
-      else t.unknown = true;
-    }
-    return;
-  }
-  for (std::size_t k = 0; k < before.size(); ++k) {
+void compare_pair(NetworkAnswer& a, Tally& t, const network::Snapshot& b, const network::Snapshot& c,
+                  Searcher& sb, Searcher& sc, const Sides& p) {
+  std::set<int> cuts;
+  for (const auto* i : {p.from_b.iface, p.to_b.iface})
+    if (i) cuts.merge(port_cuts(b, *i));
+  for (const auto* i : {p.from_c.iface, p.to_c.iface})
+    if (i) cuts.merge(port_cuts(c, *i));
+  const auto before = reach_segments(b, sb, p.from_b, p.to_b, cuts, TrafficSpec{});
+  const auto after = reach_segments(c, sc, p.from_c, p.to_c, cuts, TrafficSpec{});
+  for (std::size_t k = 0; k < before.size() && k < after.size(); ++k) {
     const Segment &x = before[k], &y = after[k];
     if (x.outcome == y.outcome) continue;
     if (x.outcome == Outcome::DontKnow || y.outcome == Outcome::DontKnow) {
       t.unknown = true;
-      a.notes.push_back(endpoint_name(&ib) + ": don't know for " + x.str() + ": " + (x.reason.empty() ? y.reason : x.reason));
+      a.notes.push_back(endpoint_name(p.from_b.iface) + " -> " + endpoint_name(p.to_b.iface) + ": don't know for " +
+                        x.str() + ": " + (x.reason.empty() ? y.reason : x.reason));
       continue;
     }
     const bool opened = y.outcome == Outcome::Reachable;
-    auto f = change_flow(opened ? b : c, opened ? &ib : &ic, opened ? y : x, opened ? "opened" : "closed");
+    auto f = opened ? change_flow(b, p.from_b, p.to_b, y, "opened") : change_flow(c, p.from_c, p.to_c, x, "closed");
     if (!f) {
       t.unknown = true;
       continue;
@@ -85,6 +88,27 @@ void compare_interface(NetworkAnswer& a, Tally& t, const network::Snapshot& b, c
     a.flows.push_back(*f);
     ++(opened ? t.opened : t.closed);
   }
+}
+
+// The flows compared: the internet to every common interface, and between common interfaces
+// when there are few.
+std::vector<Sides> flows_to_compare(const network::Snapshot& b, const network::Snapshot& c, NetworkAnswer& a) {
+  std::vector<const Interface*> common;
+  for (const auto& [id, i] : b.interfaces)
+    if (i.type == "interface" && same_id(c, &i) && same_id(c, &i)->type == "interface") common.push_back(&i);
+  std::vector<Sides> out;
+  for (const Interface* i : common) out.push_back({Endpoint{}, {i, std::nullopt}, Endpoint{}, {same_id(c, i), std::nullopt}});
+  if (common.size() > kMaxPairInterfaces) {
+    a.notes.push_back("flows between interfaces are compared only for at most " + std::to_string(kMaxPairInterfaces) +
+                      " common interfaces (here " + std::to_string(common.size()) + "): internet flows only");
+    return out;
+  }
+  a.assumptions.push_back("flows between every two interfaces present in both snapshots are compared too");
+  for (const Interface* x : common)
+    for (const Interface* y : common)
+      if (x != y)
+        out.push_back({{x, std::nullopt}, {y, std::nullopt}, {same_id(c, x), std::nullopt}, {same_id(c, y), std::nullopt}});
+  return out;
 }
 
 }  // namespace
@@ -100,26 +124,20 @@ NetworkAnswer network_compare(const NetworkSnapshot& before, const NetworkSnapsh
   a.assumptions = {"compare covers flows from the internet to every interface present in both snapshots (by id)",
                    "reachability as for `reachable`: request delivered and, for TCP/UDP, reply back"};
   Tally t;
-  for (const auto& [id, ib] : b.interfaces) {
-    auto it = c.interfaces.find(id);
-    if (ib.type != "interface") continue;
-    if (it == c.interfaces.end()) {
-      a.notes.push_back(id + " is only in " + before.name);
-      continue;
-    }
-    compare_interface(a, t, b, c, ib, it->second, sb, sc);
-  }
-  for (const auto& [id, ic] : c.interfaces)
-    if (!b.interfaces.count(id) && ic.type == "interface") a.notes.push_back(id + " is only in " + after.name);
+  for (const Sides& p : flows_to_compare(b, c, a)) compare_pair(a, t, b, c, sb, sc, p);
+  for (const auto& [id, i] : b.interfaces)
+    if (!c.interfaces.count(id)) a.notes.push_back(id + " is only in " + before.name);
+  for (const auto& [id, i] : c.interfaces)
+    if (!b.interfaces.count(id)) a.notes.push_back(id + " is only in " + after.name);
   if (t.opened || t.closed) {
     a.verdict = Verdict::No;
     a.reason = "the change opens " + std::to_string(t.opened) + " and closes " + std::to_string(t.closed) +
-               " kinds of internet traffic to interfaces (each with a packet below)";
+               " kinds of traffic (each with a packet below)";
   } else if (t.unknown) {
-    a.reason = "no change found, but some exposures could not be decided (see notes)";
+    a.reason = "no change found, but some flows could not be decided (see notes)";
   } else {
     a.verdict = Verdict::Yes;
-    a.reason = "equivalent: the change opens and closes no traffic from the internet to any interface";
+    a.reason = "equivalent: the change opens and closes no flow";
   }
   a.time_ms = ms_since(start);
   return a;

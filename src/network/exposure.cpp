@@ -16,30 +16,32 @@ std::set<int> port_cuts(const Snapshot& s, const Interface& i) {
   auto add = [&](const Traffic& t) {
     if ((t.proto == kTcp || t.proto == kUdp) && t.from >= 0) cuts.insert(t.from), cuts.insert(t.to + 1);
   };
-  for (const auto& g : i.groups)
+  for (const auto& g : i.groups) {
     for (const auto& r : s.groups.at(g).ingress) add(r.traffic);
-  for (const auto& e : s.nacl_of(i.subnet)->entries) add(e.traffic);
+    for (const auto& r : s.groups.at(g).egress) add(r.traffic);
+  }
+  for (const auto& [id, a] : s.nacls)
+    for (const auto& e : a.entries) add(e.traffic);
   return cuts;
 }
 
 namespace {
 
-Segment probe(const Snapshot& s, Searcher& searcher, const Interface& i, NetRef traffic, Segment seg) {
-  Endpoint to{&i, std::nullopt};
-  const auto lanes = make_lanes(s, Endpoint{}, to, traffic);
-  const LaneResult r = searcher.search_all(lanes, false);
+Segment probe(const Snapshot& s, Searcher& searcher, const Endpoint& from, const Endpoint& to, NetRef traffic,
+              Segment seg) {
+  const LaneResult r = searcher.search_all(make_lanes(s, from, to, traffic), false);
   seg.outcome = r.outcome;
   seg.witness = r.witness;
+  seg.packet = r.packet;
   seg.reason = r.reason;
   return seg;
 }
 
 }  // namespace
 
-std::vector<Segment> exposure(const Snapshot& s, Searcher& searcher, const Interface& i, const std::set<int>& cuts,
-                              const TrafficSpec& ports) {
+std::vector<Segment> reach_segments(const Snapshot& s, Searcher& searcher, const Endpoint& from, const Endpoint& to,
+                                    const std::set<int>& cuts, const TrafficSpec& ports) {
   std::vector<Segment> out;
-  if (i.public_ips.empty()) return out;  // the internet can address only public IPs
   std::vector<int> points(cuts.begin(), cuts.end());
   for (int proto : {kTcp, kUdp}) {
     if (ports.proto != kAnyProtocol && ports.proto != proto) continue;
@@ -47,20 +49,26 @@ std::vector<Segment> exposure(const Snapshot& s, Searcher& searcher, const Inter
       int lo = points[k], hi = points[k + 1] - 1;
       if (ports.port_lo >= 0) lo = std::max(lo, ports.port_lo), hi = std::min(hi, ports.port_hi);
       if (lo > hi) continue;
-      TrafficSpec t{proto, lo, hi};
-      out.push_back(probe(s, searcher, i, traffic_space(t), Segment{proto, lo, hi, Outcome::Unreachable, {}, ""}));
+      const TrafficSpec t{proto, lo, hi};
+      out.push_back(probe(s, searcher, from, to, traffic_space(t), Segment{proto, lo, hi, Outcome::Unreachable, {}, {}, ""}));
     }
   }
   if (ports.port_lo >= 0) return out;
   if (ports.proto == kAnyProtocol || ports.proto == kIcmp)
-    out.push_back(probe(s, searcher, i, traffic_space(TrafficSpec{kIcmp, -1, -1}), Segment{kIcmp, 0, 0, Outcome::Unreachable, {}, ""}));
+    out.push_back(probe(s, searcher, from, to, traffic_space(TrafficSpec{kIcmp, -1, -1}),
+                        Segment{kIcmp, 0, 0, Outcome::Unreachable, {}, {}, ""}));
   if (ports.proto == kAnyProtocol) {
     const NetRef known = net_or({net_in_range(kProtoVar, 8, kIcmp, kIcmp), net_in_range(kProtoVar, 8, kTcp, kTcp),
                                  net_in_range(kProtoVar, 8, kUdp, kUdp)});
     const NetRef other = net_and({traffic_space(TrafficSpec{}), net_not(known)});
-    out.push_back(probe(s, searcher, i, other, Segment{kAnyProtocol, 0, 0, Outcome::Unreachable, {}, ""}));
+    out.push_back(probe(s, searcher, from, to, other, Segment{kAnyProtocol, 0, 0, Outcome::Unreachable, {}, {}, ""}));
   }
   return out;
+}
+
+std::vector<Segment> exposure(const Snapshot& s, Searcher& searcher, const Interface& i, const TrafficSpec& ports) {
+  if (i.public_ips.empty()) return {};  // the internet can address only public IPs
+  return reach_segments(s, searcher, Endpoint{}, Endpoint{&i, std::nullopt}, port_cuts(s, i), ports);
 }
 
 std::vector<Segment> merge_segments(const std::vector<Segment>& segs) {

@@ -183,7 +183,7 @@ NetworkAnswer network_exposed(const NetworkSnapshot& snapshot, const std::string
     if (i.type != "interface") continue;
     ++checked;
     const std::size_t before = a.flows.size();
-    report_exposure(a, i, exposure(s, searcher, i, port_cuts(s, i), t), unknown);
+    report_exposure(a, i, exposure(s, searcher, i, t), unknown);
     if (a.flows.size() > before) ++exposed;
   }
   const std::string scope = ports.empty() ? "" : " on port " + ports;

@@ -45,6 +45,7 @@ enum class Outcome { Reachable, Unreachable, DontKnow };
 struct LaneResult {
   Outcome outcome = Outcome::Unreachable;
   std::optional<NetworkFlow> witness;  ///< Reachable: a re-checked packet and its path
+  std::optional<Packet> packet;        ///< Reachable: the witness packet itself
   std::vector<NetworkFlow> blocked;    ///< Unreachable: where the packets stop, re-checked
   std::string reason;                  ///< DontKnow: what is not modelled, or the disagreement
 };

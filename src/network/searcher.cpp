@@ -54,16 +54,16 @@ std::optional<LaneResult> Searcher::find_delivered(const Lane& lane, const std::
   for (const auto& b : branches) {
     if (b.fate != Fate::Delivered) continue;
     const NetSolveResult r = solver_.check(b.cond, preferences());
-    if (r.status == NetSat::Unknown) return LaneResult{Outcome::DontKnow, std::nullopt, {}, r.reason};
+    if (r.status == NetSat::Unknown) return LaneResult{Outcome::DontKnow, std::nullopt, std::nullopt, {}, r.reason};
     if (r.status != NetSat::Sat) continue;
     const Packet p = packet_of(lane, r);
     const Flow f = evaluate(s_, lane, p, Bound::Lower);
     if (!delivered_to_target(f, lane))
-      return LaneResult{Outcome::DontKnow, std::nullopt, {},
+      return LaneResult{Outcome::DontKnow, std::nullopt, std::nullopt, {},
                         "the solver's packet " + p.str() + " is not delivered by the concrete evaluator (internal disagreement)"};
     NetworkFlow w = describe_flow(f, p, "reachable");
     w.rechecked = true;
-    return LaneResult{Outcome::Reachable, w, {}, ""};
+    return LaneResult{Outcome::Reachable, w, p, {}, ""};
   }
   return std::nullopt;
 }
@@ -72,14 +72,14 @@ std::optional<LaneResult> Searcher::find_unknown(const Lane& lane, const std::ve
   for (const auto& b : branches) {
     if (b.fate == Fate::Dropped || (b.fate == Fate::Delivered && !two_bounds_)) continue;
     const NetSolveResult r = solver_.check(b.cond, preferences());
-    if (r.status == NetSat::Unknown) return LaneResult{Outcome::DontKnow, std::nullopt, {}, r.reason};
+    if (r.status == NetSat::Unknown) return LaneResult{Outcome::DontKnow, std::nullopt, std::nullopt, {}, r.reason};
     if (r.status != NetSat::Sat) continue;
     const Packet p = packet_of(lane, r);
     std::string why = b.fate == Fate::Unknown
                           ? b.reason + " (at " + b.component + ", e.g. for " + p.str() + ")"
                           : "packet " + p.str() + " passes only if an unresolved security-group reference "
                             "(prefix list or group outside the snapshot) admits it";
-    LaneResult out{Outcome::DontKnow, std::nullopt, {}, why};
+    LaneResult out{Outcome::DontKnow, std::nullopt, std::nullopt, {}, why};
     NetworkFlow f = describe_flow(evaluate(s_, lane, p, Bound::Upper), p, "dont_know");
     out.blocked.push_back(f);
     return out;
@@ -106,7 +106,7 @@ void Searcher::explain_blocked(const Lane& lane, const std::vector<Branch>& bran
       nf.rechecked = true;
     }
     if (!nf.rechecked) {
-      out = LaneResult{Outcome::DontKnow, std::nullopt, {},
+      out = LaneResult{Outcome::DontKnow, std::nullopt, std::nullopt, {},
                        "the concrete evaluator does not confirm that " + p.str() + " stops at " + where};
       return;
     }

@@ -48,6 +48,13 @@ def demo(fixed):
     return s
 
 
+def basic_app_open():
+    """basic, with the app tier opened to the whole VPC (a change between interfaces)."""
+    s = basic()
+    s["SecurityGroups"][1]["IpPermissions"].append(perm("tcp", (8080, 8080), ["10.0.0.0/16"]))
+    return s
+
+
 def nacl_order():
     """Deny before allow in one subnet's ACL, allow before deny in the other's."""
     s = snapshot()
@@ -190,7 +197,7 @@ def icmp_rules():
     return s
 
 
-SNAPSHOTS = {"basic": basic, "nacl_order": nacl_order, "nacl_ephemeral": nacl_ephemeral, "sg_reference": sg_reference,
+SNAPSHOTS = {"basic": basic, "basic_app_open": basic_app_open, "nacl_order": nacl_order, "nacl_ephemeral": nacl_ephemeral, "sg_reference": sg_reference,
              "peering": peering_snapshot, "igw_public": igw_public, "nat_outbound": nat_outbound,
              "blackhole_unmodelled": blackhole_unmodelled, "icmp_rules": icmp_rules}
 
