@@ -90,7 +90,7 @@ void parse_vpcs(const Node& root, Snapshot& s) {
     Vpc v{n.str("VpcId"), {}};
     if (n.has("CidrBlock")) v.cidrs.push_back(n.cidr("CidrBlock"));
     for (const Node& a : n.list("CidrBlockAssociationSet")) {
-      if (a.has("CidrBlockState") && a.at("CidrBlockState").v.value("State", "associated") != "associated") continue;
+      if (a.has("CidrBlockState") && a.at("CidrBlockState").str_or("State", "associated") != "associated") continue;
       const Cidr c = a.cidr("CidrBlock");
       if (std::none_of(v.cidrs.begin(), v.cidrs.end(), [&](const Cidr& x) { return x.base == c.base && x.len == c.len; }))
         v.cidrs.push_back(c);
@@ -331,13 +331,17 @@ Snapshot parse_snapshot(const std::string& text, const std::string& name) {
   if (!j.is_object()) root.fail("expected one JSON object with keys Vpcs, Subnets, RouteTables, ...");
   Snapshot s;
   s.name = name;
-  parse_vpcs(root, s);
-  parse_subnets(root, s);
-  parse_gateways(root, s);
-  parse_route_tables(root, s);
-  parse_groups(root, s);
-  parse_nacls(root, s);
-  parse_interfaces(root, s);
+  try {
+    parse_vpcs(root, s);
+    parse_subnets(root, s);
+    parse_gateways(root, s);
+    parse_route_tables(root, s);
+    parse_groups(root, s);
+    parse_nacls(root, s);
+    parse_interfaces(root, s);
+  } catch (const json::exception& e) {  // a shape the readers above do not name precisely
+    throw InputError(name + ": unexpected JSON shape: " + e.what());
+  }
   check_vpcs_complete(root, s);
   if (const std::string bad = s.index(); !bad.empty()) root.fail("NetworkInterfaces: " + bad);
   return s;

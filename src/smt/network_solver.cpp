@@ -59,7 +59,7 @@ NetRef net_not(const NetRef& f) {
 
 NetRef net_in_range(const std::string& var, unsigned width, std::uint64_t lo, std::uint64_t hi) {
   const std::uint64_t max = width >= 64 ? ~0ull : (1ull << width) - 1;
-  if (lo > hi) return net_false();
+  if (lo > hi || lo > max) return net_false();
   if (lo == 0 && hi >= max) return net_true();
   auto f = std::make_shared<NetFormula>();
   f->kind = NetKind::InRange;

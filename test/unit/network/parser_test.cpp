@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "network/parser.h"
 #include "verdict/errors.h"
+#include "verdict/network.h"
 
 namespace {
 
@@ -107,6 +109,44 @@ TEST(NetworkParser, Addresses) {
   EXPECT_TRUE(c->contains(*parse_ipv4("10.255.0.1")));
   EXPECT_FALSE(c->contains(*parse_ipv4("11.0.0.0")));
   EXPECT_EQ(parse_cidr("0.0.0.0/0")->last(), 0xffffffffu);
+}
+
+}  // namespace
+
+namespace {
+
+// Replaces one randomly chosen value (at any depth) by a value of another type.
+void mutate(nlohmann::json& j, std::mt19937& rng) {
+  nlohmann::json* at = &j;
+  while ((at->is_object() || at->is_array()) && !at->empty() && rng() % 4 != 0) {
+    auto it = at->begin();
+    std::advance(it, long(rng() % at->size()));
+    at = &*it;
+  }
+  const nlohmann::json replacements[] = {42, "x", nullptr, nlohmann::json::array(), nlohmann::json::object(), true,
+                                         "10.0.0.0/33", -1, nlohmann::json::array({1, "a"})};
+  *at = replacements[rng() % 9];
+}
+
+TEST(NetworkParser, MutatedSnapshotsAreBadInputOrAnsweredNeverACrash) {
+  const nlohmann::json base = nlohmann::json::parse(read("basic.json"));
+  std::mt19937 rng(11);
+  int bad = 0, parsed = 0;
+  for (int k = 0; k < 800; ++k) {
+    nlohmann::json j = base;
+    for (int m = 0; m < 1 + int(rng() % 3); ++m) mutate(j, rng);
+    try {
+      parse_snapshot(j.dump(), "mutated.json");
+      ++parsed;
+      const verdict::NetworkSnapshot snap{"mutated.json", j.dump()};
+      for (const char* to : {"eni-web", "eni-app"}) verdict::network_reachable(snap, {"internet", to, "tcp", ""});
+      verdict::network_reachable(snap, {"eni-app", "internet", "all", ""});
+    } catch (const verdict::InputError&) {
+      ++bad;
+    }
+  }
+  EXPECT_GT(bad, 50);
+  EXPECT_GT(parsed, 10);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ using namespace verdict::smt;
 TEST(NetworkFormula, FoldsConstants) {
   EXPECT_TRUE(net_is_true(net_in_range("p", 8, 0, 255)));  // the whole range
   EXPECT_TRUE(net_is_false(net_in_range("p", 8, 5, 4)));   // empty
+  EXPECT_TRUE(net_is_false(net_in_range("p", 8, 300, 300)));  // beyond the width: never (not 300 mod 256)
   const NetRef x = net_in_range("p", 8, 6, 6);
   EXPECT_TRUE(net_is_false(net_and({x, net_false()})));
   EXPECT_TRUE(net_is_true(net_or({x, net_true()})));
