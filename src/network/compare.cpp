@@ -163,7 +163,7 @@ NetworkBenchReport network_bench(const NetworkSnapshot& snapshot, unsigned quest
     const Interface* to = q % 4 == 3 ? nullptr : ifs[pick(rng)];
     const auto t = Clock::now();
     const Endpoint src = q % 4 == 2 ? Endpoint{} : Endpoint{from, std::nullopt};
-    const auto lanes = make_lanes(s, src, Endpoint{to == nullptr && q % 4 == 2 ? from : to, std::nullopt}, traffic_space(tcp22));
+    const auto lanes = searcher.lanes(src, Endpoint{to == nullptr && q % 4 == 2 ? from : to, std::nullopt}, traffic_space(tcp22));
     const LaneResult r = searcher.search_all(lanes, true);
     times.push_back(ms_since(t));
     ++(r.outcome == Outcome::Reachable ? rep.yes : r.outcome == Outcome::Unreachable ? rep.no : rep.dont_know);

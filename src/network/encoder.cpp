@@ -41,10 +41,12 @@ struct Arrival {
 };
 
 struct Explorer {
-  Explorer(const Snapshot& snapshot, Bound b, bool is_reply) : s(snapshot), bound(b), reply(is_reply) {}
+  Explorer(const Snapshot& snapshot, Bound b, bool is_reply, NetRef dst_ext)
+      : s(snapshot), bound(b), reply(is_reply), dst_external(std::move(dst_ext)) {}
   const Snapshot& s;
   Bound bound;
   bool reply;
+  NetRef dst_external;  // external(s, the dst variable)
   const NatGateway* reply_nat = nullptr;
   std::uint32_t reply_nat_inside = 0;
   std::vector<Branch> ends;       // dropped / unknown
@@ -198,7 +200,7 @@ void Explorer::via_peering(const std::string& subnet, const Route& r, const SymP
 
 void Explorer::from_internet(SymPacket p, Path path, int depth) {
   if (!p.dst.fixed()) {  // the internet delivers to external addresses only
-    const NetRef ext = external(s, p.dst);
+    const NetRef ext = p.dst.var == kDstVar ? dst_external : external(s, p.dst);
     end(net_and({path.cond, net_not(ext)}), Fate::Dropped, "internet");
     path.cond = net_and({path.cond, ext});
     if (!net_is_false(path.cond)) arrivals.push_back({path, p, nullptr});
@@ -231,7 +233,7 @@ NetRef tcp_or_udp() { return net_or({proto_is(kTcp), proto_is(kUdp)}); }
 
 // The request's arrivals, each followed (for TCP/UDP) by its reply back to the sender.
 std::vector<Branch> with_replies(const Snapshot& s, Explorer& fwd, const SymPacket& sent, bool from_internet,
-                                 const Interface* target, Bound bound) {
+                                 const Interface* target) {
   std::vector<Branch> out = fwd.ends;
   for (const auto& a : fwd.arrivals) {
     if (a.to != target) {
@@ -239,7 +241,7 @@ std::vector<Branch> with_replies(const Snapshot& s, Explorer& fwd, const SymPack
       continue;
     }
     out.push_back({net_and({a.path.cond, net_not(tcp_or_udp())}), Fate::Delivered, "", "", false});
-    Explorer back(s, bound, true);
+    Explorer back(s, fwd.bound, true, fwd.dst_external);
     back.reply_nat = a.path.nat;
     back.reply_nat_inside = a.path.nat_inside;
     Path start{net_and({a.path.cond, tcp_or_udp()}), nullptr, 0};
@@ -271,18 +273,19 @@ NetRef external(const Snapshot& s, const Addr& a) {
 }
 
 std::vector<Branch> encode_flow_from_interface(const Snapshot& s, const Interface& from, const SymPacket& p,
-                                               const Interface* target, const NetRef& space, Bound bound) {
-  Explorer fwd(s, bound, false);
+                                               const Interface* target, const NetRef& space, Bound bound,
+                                               const NetRef& dst_external) {
+  Explorer fwd(s, bound, false, dst_external);
   Path path{space, nullptr, 0};
   if (fwd.filter(path, fwd.sg(from, false, p), sg_component(from, false))) fwd.from_subnet(from.subnet, p, path, 0);
-  return with_replies(s, fwd, p, false, target, bound);
+  return with_replies(s, fwd, p, false, target);
 }
 
 std::vector<Branch> encode_flow_from_internet(const Snapshot& s, const SymPacket& p, const Interface* target,
-                                              const NetRef& space, Bound bound) {
-  Explorer fwd(s, bound, false);
+                                              const NetRef& space, Bound bound, const NetRef& dst_external) {
+  Explorer fwd(s, bound, false, dst_external);
   fwd.from_internet(p, Path{space, nullptr, 0}, 0);
-  return with_replies(s, fwd, p, true, target, bound);
+  return with_replies(s, fwd, p, true, target);
 }
 
 bool uses_unresolved_rules(const Snapshot& s) {

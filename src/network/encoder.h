@@ -55,11 +55,13 @@ NetRef external(const Snapshot& s, const Addr& a);
 /// All branches of a flow from interface `from` (p.src one of its addresses) to `target` (an
 /// interface, or the internet when null), request and (TCP/UDP) reply, within `space`
 /// (constraints on the packet). A packet delivered elsewhere is dropped at "elsewhere".
+/// `dst_external` is external(s, the `dst` variable), built once by the caller.
 std::vector<Branch> encode_flow_from_interface(const Snapshot& s, const Interface& from, const SymPacket& p,
-                                               const Interface* target, const NetRef& space, Bound bound);
+                                               const Interface* target, const NetRef& space, Bound bound,
+                                               const NetRef& dst_external);
 /// The same for a flow from an external address p.src (p.dst fixed).
 std::vector<Branch> encode_flow_from_internet(const Snapshot& s, const SymPacket& p, const Interface* target,
-                                              const NetRef& space, Bound bound);
+                                              const NetRef& space, Bound bound, const NetRef& dst_external);
 
 /// Whether an encoding under `bound` used a security-group rule that cannot be resolved.
 bool uses_unresolved_rules(const Snapshot& s);

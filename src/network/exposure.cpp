@@ -29,7 +29,7 @@ namespace {
 
 Segment probe(const Snapshot& s, Searcher& searcher, const Endpoint& from, const Endpoint& to, NetRef traffic,
               Segment seg) {
-  const LaneResult r = searcher.search_all(make_lanes(s, from, to, traffic), false);
+  const LaneResult r = searcher.search_all(searcher.lanes(from, to, traffic), false);
   seg.outcome = r.outcome;
   seg.witness = r.witness;
   seg.packet = r.packet;

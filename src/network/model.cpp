@@ -164,11 +164,19 @@ const std::vector<std::uint32_t>& Snapshot::members_of(const std::string& sg) co
   return it == members_.end() ? none : it->second;
 }
 
+const std::vector<Cidr>& special_blocks() {
+  static const std::vector<Cidr> blocks = [] {
+    std::vector<Cidr> out;
+    for (const char* s : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+                          "192.168.0.0/16", "224.0.0.0/3"})
+      out.push_back(*parse_cidr(s));
+    return out;
+  }();
+  return blocks;
+}
+
 std::vector<Cidr> Snapshot::non_external_blocks() const {
-  static const char* special[] = {"0.0.0.0/8",     "10.0.0.0/8",    "100.64.0.0/10", "127.0.0.0/8",
-                                  "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/3"};
-  std::vector<Cidr> out;
-  for (const char* s : special) out.push_back(*parse_cidr(s));
+  std::vector<Cidr> out = special_blocks();
   for (const auto& [id, v] : vpcs) out.insert(out.end(), v.cidrs.begin(), v.cidrs.end());
   return out;
 }

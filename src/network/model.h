@@ -22,6 +22,10 @@ struct Cidr {
   [[nodiscard]] std::string str() const;
 };
 
+/// The blocks that are never internet addresses: this network, RFC 1918, shared (100.64/10),
+/// loopback, link-local, multicast and reserved.
+const std::vector<Cidr>& special_blocks();
+
 std::optional<std::uint32_t> parse_ipv4(const std::string& text);
 std::optional<Cidr> parse_cidr(const std::string& text);
 std::string format_ipv4(std::uint32_t a);

@@ -108,14 +108,14 @@ NetworkAnswer network_reachable(const NetworkSnapshot& snapshot, const NetworkQu
   const auto sources = resolve_endpoint(s, q.from, "--from");
   const auto targets = resolve_endpoint(s, q.to, "--to");
   if (q.from == "internet" && q.to == "internet") throw InputError("--from and --to cannot both be the internet");
+  Searcher searcher(s, timeout_ms(o));
   std::vector<Lane> lanes;
   const NetRef space = traffic_space(t);
   for (const auto& a : sources)
     for (const auto& b : targets) {
-      auto more = make_lanes(s, a, b, space);
+      auto more = searcher.lanes(a, b, space);
       lanes.insert(lanes.end(), more.begin(), more.end());
     }
-  Searcher searcher(s, timeout_ms(o));
   NetworkAnswer a;
   a.question = "reachable";
   a.snapshots = {snapshot.name};

@@ -85,20 +85,28 @@ NetRef traffic_space(const TrafficSpec& t) {
   return net_and(std::move(parts));
 }
 
-std::vector<Lane> make_lanes(const Snapshot& s, const Endpoint& src, const Endpoint& dst, const NetRef& traffic) {
+ExternalSpace external_space(const Snapshot& s) {
+  const Addr dst{kDstVar, 0};
+  std::vector<NetRef> background = {external(s, Addr{kSrcVar, 0})};
+  for (const auto& [id, v] : s.vpcs)
+    for (const auto& c : v.cidrs) background.push_back(net_not(addr_in(dst, c)));
+  for (auto ip : s.owned_public_ips()) background.push_back(net_not(net_in_range(kDstVar, 32, ip, ip)));
+  std::vector<NetRef> special;
+  for (const auto& c : special_blocks()) special.push_back(net_not(addr_in(dst, c)));
+  return {net_and(std::move(background)), net_true(), net_and(std::move(special))};
+}
+
+std::vector<Lane> make_lanes(const Snapshot& s, const ExternalSpace& ext, const Endpoint& src, const Endpoint& dst,
+                             const NetRef& traffic) {
   std::vector<Lane> out;
   auto inside = [](const Endpoint& e, std::uint32_t a) { return !e.within || e.within->contains(a); };
   // Outside the snapshot's interfaces: external addresses; a destination block also covers
   // addresses beyond unmodelled gateways (private, outside every VPC).
   auto outside_space = [&](const Endpoint& e, const char* var, bool is_dst) {
     Addr a{var, 0};
-    if (!e.within) return external(s, a);
-    if (!is_dst) return net_and({external(s, a), addr_in(a, *e.within)});
-    std::vector<NetRef> parts = {addr_in(a, *e.within)};
-    for (const auto& [id, v] : s.vpcs)
-      for (const auto& c : v.cidrs) parts.push_back(net_not(addr_in(a, c)));
-    for (auto ip : s.owned_public_ips()) parts.push_back(net_not(net_in_range(var, 32, ip, ip)));
-    return net_and(std::move(parts));
+    const NetRef& outside = is_dst ? ext.dst : ext.src;
+    if (!e.within) return outside;
+    return addr_in(a, *e.within);  // the background keeps it outside the VPCs, unowned
   };
   if (!src.iface && !dst.iface) return out;
   if (src.iface && src.iface == dst.iface) return out;

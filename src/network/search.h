@@ -38,7 +38,16 @@ struct Lane {
   SymPacket packet;
   NetRef space;
 };
-std::vector<Lane> make_lanes(const Snapshot& s, const Endpoint& src, const Endpoint& dst, const NetRef& traffic);
+/// The external-address constraints on the `src` and `dst` variables, split so that the large
+/// part is asserted once as the solver's background: `background` (src external; dst outside
+/// every VPC and owned by nothing), then what lanes add: `src` (nothing more) and `dst` (not in
+/// a special block).
+struct ExternalSpace {
+  NetRef background, src, dst;
+};
+ExternalSpace external_space(const Snapshot& s);
+std::vector<Lane> make_lanes(const Snapshot& s, const ExternalSpace& ext, const Endpoint& src, const Endpoint& dst,
+                             const NetRef& traffic);
 
 enum class Outcome { Reachable, Unreachable, DontKnow };
 
@@ -54,6 +63,10 @@ struct LaneResult {
 class Searcher {
  public:
   Searcher(const Snapshot& s, unsigned timeout_ms);
+  /// make_lanes with this snapshot's external spaces.
+  [[nodiscard]] std::vector<Lane> lanes(const Endpoint& src, const Endpoint& dst, const NetRef& traffic) const {
+    return make_lanes(s_, ext_, src, dst, traffic);
+  }
   LaneResult search(const Lane& lane, bool explain);
   /// The first reachable result over `lanes`; else unreachable with every lane's blockers, or
   /// don't know with the first reason.
@@ -67,8 +80,12 @@ class Searcher {
   Packet packet_of(const Lane& lane, const smt::NetSolveResult& r) const;
 
   const Snapshot& s_;
-  smt::NetSolver solver_;
+  smt::NetSolver& solver_for(const Lane& lane);
+
+  smt::NetSolver solver_;    // lanes between fixed addresses
+  smt::NetSolver external_;  // lanes with an external address: the background is asserted
   bool two_bounds_;
+  ExternalSpace ext_;
 };
 
 /// The evaluator's account of a packet as a flow of the public API.

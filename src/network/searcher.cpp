@@ -27,11 +27,17 @@ bool delivered_to_target(const Flow& f, const Lane& lane) {
 }  // namespace
 
 Searcher::Searcher(const Snapshot& s, unsigned timeout_ms)
-    : s_(s), solver_(timeout_ms), two_bounds_(uses_unresolved_rules(s)) {}
+    : s_(s), solver_(timeout_ms), external_(timeout_ms), two_bounds_(uses_unresolved_rules(s)), ext_(external_space(s)) {
+  external_.add_background(ext_.background);
+}
+
+NetSolver& Searcher::solver_for(const Lane& lane) {
+  return lane.packet.src.fixed() && lane.packet.dst.fixed() ? solver_ : external_;
+}
 
 std::vector<Branch> Searcher::encode(const Lane& lane, Bound bound) const {
-  return lane.from ? encode_flow_from_interface(s_, *lane.from, lane.packet, lane.to, lane.space, bound)
-                   : encode_flow_from_internet(s_, lane.packet, lane.to, lane.space, bound);
+  return lane.from ? encode_flow_from_interface(s_, *lane.from, lane.packet, lane.to, lane.space, bound, ext_.dst)
+                   : encode_flow_from_internet(s_, lane.packet, lane.to, lane.space, bound, ext_.dst);
 }
 
 Packet Searcher::packet_of(const Lane& lane, const NetSolveResult& r) const {
@@ -53,7 +59,7 @@ Packet Searcher::packet_of(const Lane& lane, const NetSolveResult& r) const {
 std::optional<LaneResult> Searcher::find_delivered(const Lane& lane, const std::vector<Branch>& branches) {
   for (const auto& b : branches) {
     if (b.fate != Fate::Delivered) continue;
-    const NetSolveResult r = solver_.check(b.cond, preferences());
+    const NetSolveResult r = solver_for(lane).check(b.cond, preferences());
     if (r.status == NetSat::Unknown) return LaneResult{Outcome::DontKnow, std::nullopt, std::nullopt, {}, r.reason};
     if (r.status != NetSat::Sat) continue;
     const Packet p = packet_of(lane, r);
@@ -71,7 +77,7 @@ std::optional<LaneResult> Searcher::find_delivered(const Lane& lane, const std::
 std::optional<LaneResult> Searcher::find_unknown(const Lane& lane, const std::vector<Branch>& branches) {
   for (const auto& b : branches) {
     if (b.fate == Fate::Dropped || (b.fate == Fate::Delivered && !two_bounds_)) continue;
-    const NetSolveResult r = solver_.check(b.cond, preferences());
+    const NetSolveResult r = solver_for(lane).check(b.cond, preferences());
     if (r.status == NetSat::Unknown) return LaneResult{Outcome::DontKnow, std::nullopt, std::nullopt, {}, r.reason};
     if (r.status != NetSat::Sat) continue;
     const Packet p = packet_of(lane, r);
@@ -93,7 +99,7 @@ void Searcher::explain_blocked(const Lane& lane, const std::vector<Branch>& bran
     if (b.fate != Fate::Dropped) continue;
     const std::string where = (b.in_reply ? "reply: " : "") + b.component;
     if (seen.count(where)) continue;
-    const NetSolveResult r = solver_.check(b.cond, preferences());
+    const NetSolveResult r = solver_for(lane).check(b.cond, preferences());
     if (r.status != NetSat::Sat) continue;
     seen.insert(where);
     const Packet p = packet_of(lane, r);

@@ -51,7 +51,10 @@ class NetSolver {
   NetSolver(const NetSolver&) = delete;
   NetSolver& operator=(const NetSolver&) = delete;
 
-  /// Is `f` satisfiable? When it is, the model also satisfies as many `preferences` (tried in
+  /// Asserts `f` for every later query (encoded once: large constraints shared by all queries).
+  void add_background(const NetRef& f);
+
+  /// Is `f` satisfiable (together with the background)? When it is, the model also satisfies as many `preferences` (tried in
   /// order, each kept only if still satisfiable) as it can, for readable packets.
   NetSolveResult check(const NetRef& f, const std::vector<NetRef>& preferences = {});
 

@@ -72,11 +72,15 @@ NetRef net_in_range(const std::string& var, unsigned width, std::uint64_t lo, st
 
 // ---- solving ----
 
+constexpr std::size_t kMaxMemo = 200000;
+
 struct NetSolver::Impl {
   z3::context ctx;
   z3::solver solver{ctx};
   std::map<std::string, std::pair<z3::expr, unsigned>> vars;
-  std::unordered_map<const NetFormula*, z3::expr> memo;
+  // Translations, kept across queries; each entry holds its formula so that the address it is
+  // keyed by is never reused by another formula while the entry exists.
+  std::unordered_map<const NetFormula*, std::pair<NetRef, z3::expr>> memo;
 
   z3::expr var(const std::string& name, unsigned width) {
     auto it = vars.find(name);
@@ -86,7 +90,7 @@ struct NetSolver::Impl {
 
   z3::expr encode(const NetRef& f) {
     auto it = memo.find(f.get());
-    if (it != memo.end()) return it->second;
+    if (it != memo.end()) return it->second.second;
     z3::expr e = ctx.bool_val(true);
     switch (f->kind) {
       case NetKind::True: break;
@@ -106,7 +110,8 @@ struct NetSolver::Impl {
         break;
       }
     }
-    memo.emplace(f.get(), e);
+    if (memo.size() > kMaxMemo) memo.clear();  // bounded memory over many queries
+    memo.emplace(f.get(), std::make_pair(f, e));
     return e;
   }
 };
@@ -119,10 +124,11 @@ NetSolver::NetSolver(unsigned timeout_ms) : impl_(std::make_unique<Impl>()) {
 
 NetSolver::~NetSolver() = default;
 
+void NetSolver::add_background(const NetRef& f) { impl_->solver.add(impl_->encode(f)); }
+
 NetSolveResult NetSolver::check(const NetRef& f, const std::vector<NetRef>& preferences) {
   NetSolveResult out;
   Impl& m = *impl_;
-  m.memo.clear();  // keys are addresses of formulas that may be freed between queries
   m.solver.push();
   unsigned scopes = 1;
   m.solver.add(m.encode(f));

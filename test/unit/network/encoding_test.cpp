@@ -57,8 +57,9 @@ void check_packet(const Snapshot& s, NetSolver& solver, const Interface* from, c
   const Flow f = from ? flow_from_interface(s, *from, p, bound) : flow_from_internet(s, p, bound);
   SymPacket sp{from ? Addr{"", p.src} : Addr{kSrcVar, 0}, Addr{"", p.dst}};
   const NetRef space = packet_formula(p, from == nullptr);
-  const auto branches = from ? encode_flow_from_interface(s, *from, sp, target, space, bound)
-                             : encode_flow_from_internet(s, sp, target, space, bound);
+  const NetRef ext = external(s, Addr{kDstVar, 0});
+  const auto branches = from ? encode_flow_from_interface(s, *from, sp, target, space, bound, ext)
+                             : encode_flow_from_internet(s, sp, target, space, bound, ext);
   std::vector<const Branch*> holding;
   for (const auto& b : branches)
     if (solver.check(b.cond).status == NetSat::Sat) holding.push_back(&b);
