@@ -128,6 +128,8 @@ NetworkAnswer network_reachable(const NetworkSnapshot& snapshot, const NetworkQu
     return a;
   }
   finish_reachable(a, searcher.search_all(lanes, true), what, !lanes.empty());
+  if (lanes.empty() && q.from == "internet")
+    a.reason = what + ": no: no interface of " + q.to + " has a public IP, and the internet can address only public IPs";
   for (auto& f : a.flows) {  // lanes outside the snapshot's interfaces: name them as asked
     if (f.from == "internet") f.from = q.from;
     if (f.to == "internet") f.to = q.to;
