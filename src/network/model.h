@@ -17,7 +17,9 @@ struct Cidr {
   std::uint32_t base = 0;
   unsigned len = 0;
   [[nodiscard]] std::uint32_t first() const { return base; }
-  [[nodiscard]] std::uint32_t last() const { return len == 0 ? 0xffffffffu : base | (0xffffffffu >> len); }
+  [[nodiscard]] std::uint32_t last() const {
+    return len == 0 ? 0xffffffffu : len >= 32 ? base : base | (0xffffffffu >> len);
+  }
   [[nodiscard]] bool contains(std::uint32_t a) const { return a >= first() && a <= last(); }
   [[nodiscard]] std::string str() const;
 };

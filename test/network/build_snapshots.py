@@ -107,6 +107,8 @@ def sg_reference():
     interface(s, "eni-db", "subnet-a", "10.0.1.20", ["sg-db"])
     interface(s, "eni-other", "subnet-a", "10.0.1.30", ["sg-other"])
     interface(s, "eni-pl", "subnet-a", "10.0.1.40", ["sg-pl"], public="54.40.0.40")
+    security_group(s, "sg-admin", "vpc-a", [perm("tcp", (22, 22), ["198.51.100.7/32"])])
+    interface(s, "eni-admin", "subnet-a", "10.0.1.50", ["sg-admin"], public="54.40.0.50")
     return s
 
 

@@ -109,6 +109,7 @@ TEST(NetworkParser, Addresses) {
   EXPECT_TRUE(c->contains(*parse_ipv4("10.255.0.1")));
   EXPECT_FALSE(c->contains(*parse_ipv4("11.0.0.0")));
   EXPECT_EQ(parse_cidr("0.0.0.0/0")->last(), 0xffffffffu);
+  EXPECT_EQ(parse_cidr("10.1.2.3/32")->last(), *parse_ipv4("10.1.2.3"));  // a /32 is one address
 }
 
 }  // namespace
