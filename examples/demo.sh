@@ -25,4 +25,10 @@ echo "Configuration as code: access policies"
 run policy public examples/bucket-policy-open.json
 run policy public examples/bucket-policy.json
 run policy compare examples/bucket-policy.json examples/bucket-policy-open.json
+echo
+echo "Configuration as code: a cloud network (SSH open to the world, then fixed)"
+run network exposed examples/network-exposed.json --port 22
+run network reachable examples/network-exposed.json --from internet --to i-web --protocol tcp --port 22
+run network reachable examples/network-fixed.json --from internet --to i-web --protocol tcp --port 22
+run network compare examples/network-exposed.json examples/network-fixed.json
 exit 0

@@ -126,11 +126,7 @@ int run_bench(const PolicyFlags& f) {
   return 0;
 }
 
-CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) {
-  cmd->add_flag("--json", f.json, "print one JSON object");
-  cmd->add_option("--timeout", f.timeout, "seconds per solver query (a timeout is don't know)")->capture_default_str();
-  return cmd;
-}
+CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) { return add_json_and_timeout(cmd, f.json, f.timeout); }
 
 }  // namespace
 

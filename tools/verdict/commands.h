@@ -37,6 +37,9 @@ enum class Question { Safety, Termination };
 int run_check_and_print(const std::string& file, const Options& options, bool json,
                         const AnswerDecoration& decoration = {}, Question question = Question::Safety);
 
+/// Adds the flags every question subcommand shares: --json and --timeout (seconds per solver query).
+CLI::App* add_json_and_timeout(CLI::App* cmd, bool& json, double& timeout);
+
 /// Prints a bad-input message (exit code 2) as text on stderr or as one JSON object.
 int report_input_error(const std::string& message, bool json);
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "verdict/errors.h"
+#include "cmd_network.h"
 #include "cmd_policy.h"
 #include "commands.h"
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   add_ir_command(app, actions);
   add_bench_command(app, actions, self_path(argv[0]));
   add_policy_command(app, actions);
+  add_network_command(app, actions);
   const bool json = wants_json(argc, argv);
   try {
     app.parse(argc, argv);
