@@ -4,6 +4,7 @@
 #include "verdict/terminates.h"
 
 #include <algorithm>
+#include <map>
 #include <future>
 #include <optional>
 
@@ -79,21 +80,37 @@ std::string joined(const std::vector<NamedValue>& values) {
 Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, const std::string& method) {
   Proof proof;
   proof.method = method;
+  // At the loop heads only: the functions at the other locations of a loop (cut points
+  // that separate its paths) are part of the checked certificate but say little to a reader.
+  std::size_t elsewhere = 0;
   for (std::size_t k = 0; k < cert.levels.size(); ++k) {
     for (const auto& [loc, f] : cert.levels[k].functions) {
       if (f.is_zero() && cert.levels[k].decreasing.empty()) continue;
+      if (!p.locs[loc].loop_head) {
+        ++elsewhere;
+        continue;
+      }
       const std::string kind = cert.levels.size() == 1 ? "ranking function"
                                                        : "ranking function (level " + std::to_string(k + 1) + ")";
       proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc), p.locs[loc].loc, ir::print_linear(p, f)});
     }
   }
+  if (elsewhere > 0)
+    proof.method += " (and " + std::to_string(elsewhere) + " functions at other locations of the loops, in the checked certificate)";
   for (const auto& [k, f] : cert.recursion) {
     const ir::Procedure& proc = p.procedures.at(k);
     proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name, proc.loc,
                                     ir::print_linear(p, f)});
   }
-  for (ProofItem& item : evidence::invariant_items(p, cert.invariants)) {
-    item.kind = "supporting invariant";
+  std::map<ir::LocId, ir::Term> at_heads;
+  for (const auto& [loc, inv] : cert.invariants) {
+    const bool procedure_end = std::any_of(p.procedures.begin(), p.procedures.end(), [&](const ir::Procedure& f) {
+      return f.entry == loc || f.exit == loc;
+    });
+    if (p.locs[loc].loop_head || procedure_end) at_heads.emplace(loc, inv);
+  }
+  for (ProofItem& item : evidence::invariant_items(p, at_heads)) {
+    if (item.kind == "invariant") item.kind = "supporting invariant";
     proof.items.push_back(std::move(item));
   }
   return proof;
