@@ -53,10 +53,7 @@ std::optional<ir::Program> modular_program(const std::string& file, frontend::c:
   }
 }
 
-std::string loop_text(const ir::Program& p, ir::LocId head) {
-  const SourceLocation& loc = p.locs.at(head).loc;
-  return loc.line > 0 ? "the loop at line " + std::to_string(loc.line) : "the loop at " + p.locs.at(head).name;
-}
+std::string loop_text(const ir::Program& p, ir::LocId head) { return "the loop at " + ir::location_label(p, head); }
 
 /// The source variables live at `head`, with their values in `state`.
 std::vector<NamedValue> state_at(const ir::Program& p, ir::LocId head, const ir::State& state) {

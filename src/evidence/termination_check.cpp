@@ -22,11 +22,6 @@ using ir::Term;
 
 namespace {
 
-std::string loc_name(const ir::Program& p, ir::LocId l) {
-  const ir::Location& loc = p.locs.at(l);
-  return loc.loc.line > 0 ? "line " + std::to_string(loc.loc.line) : loc.name;
-}
-
 /// Indices of the segments in `edges` whose ends lie in one strongly connected component
 /// of the graph those segments form over the cut points.
 std::vector<std::size_t> cycle_segments(const transform::CutPointSystem& sys, const std::vector<std::size_t>& edges,
@@ -94,7 +89,7 @@ bool RankingChecker::well_formed() {
         const bool ok = v < p_.vars.size() && (p_.vars[v].sort.is_bv() || p_.vars[v].sort.is_bool()) &&
                         c >= -ir::kMaxRankingCoefficient && c <= ir::kMaxRankingCoefficient;
         if (!ok) {
-          out_.message = "ranking function at " + loc_name(p_, loc) + " has an invalid term";
+          out_.message = "ranking function at " + ir::location_label(p_, loc) + " has an invalid term";
           return false;
         }
       }
@@ -113,8 +108,8 @@ bool RankingChecker::level_holds(std::size_t index, const RankingLevel& level,
     const Term decrease = ranking_decrease(p_, function(level, s.from), function(level, s.to), width_, post);
     const Term step = ir::mk_and(inv(s.from), s.guard);
     const Term zero = ranking_constant(width_, 0), one = ranking_constant(width_, 1);
-    const std::string where = "level " + std::to_string(index + 1) + ", " + loc_name(p_, s.from) + " -> " +
-                              loc_name(p_, s.to);
+    const std::string where = "level " + std::to_string(index + 1) + ", " + ir::location_label(p_, s.from) + " -> " +
+                              ir::location_label(p_, s.to);
     if (level.decreasing.count({s.from, s.to})) {
       const Term good = ir::mk_and(ir::mk_binary(Op::Sle, one, decrease), ir::mk_binary(Op::Sle, zero, before));
       if (!discharge("decrease, " + where, ir::mk_and(step, ir::mk_not(good)))) return false;
@@ -179,7 +174,7 @@ TerminationCheck RankingChecker::run() {
   remaining = cycle_segments(sys_, remaining, p_.locs.size());
   if (!remaining.empty()) {
     const transform::Segment& s = sys_.segments[remaining.front()];
-    out_.message = "the segment " + loc_name(p_, s.from) + " -> " + loc_name(p_, s.to) +
+    out_.message = "the segment " + ir::location_label(p_, s.from) + " -> " + ir::location_label(p_, s.to) +
                    " is still on a cycle after the last ranking level";
     return out_;
   }
@@ -282,7 +277,7 @@ TerminationCheck check_lasso(const ir::Program& program, const LassoWitness& las
   out.repeated = once.final_state;
   out.valid = true;
   out.message = "replayed by the IR interpreter: after the stem (" + std::to_string(lasso.stem_edges.size()) +
-                " steps) the loop at " + loc_name(program, lasso.head) + " returns to the same state every " +
+                " steps) the loop at " + ir::location_label(program, lasso.head) + " returns to the same state every " +
                 std::to_string(lasso.loop_edges.size()) + " steps";
   return out;
 }
@@ -320,14 +315,14 @@ TerminationCheck check_recurrent_set(const ir::Program& program, const Recurrent
       out.message = "closure of the recurrent set not proved: " + why;
       return out;
     }
-    out.obligations_checked.push_back("closure under the loop at " + loc_name(program, witness.head));
+    out.obligations_checked.push_back("closure under the loop at " + ir::location_label(program, witness.head));
   }
   const std::string why = prove_unsat_cvc5(ir::mk_and(witness.set, ir::mk_not(ir::mk_or(enabled))), deadline);
   if (!why.empty()) {
     out.message = "that the loop cannot be left from the recurrent set was not proved: " + why;
     return out;
   }
-  out.obligations_checked.push_back("no exit from the recurrent set at " + loc_name(program, witness.head));
+  out.obligations_checked.push_back("no exit from the recurrent set at " + ir::location_label(program, witness.head));
   out.valid = true;
   out.message = "cvc5 proved " + std::to_string(out.obligations_checked.size()) +
                 " obligations: every state of the set stays in the loop and returns into the set";

@@ -55,6 +55,11 @@ Stmt Stmt::call(std::uint32_t callee, std::vector<Term> args, std::vector<VarId>
   return Stmt{Kind::Call, 0, {}, 0, std::move(l), {}, callee, std::move(args), std::move(outs)};
 }
 
+std::string location_label(const Program& program, LocId l) {
+  const Location& loc = program.locs.at(l);
+  return loc.loc.line > 0 ? "line " + std::to_string(loc.loc.line) : loc.name;
+}
+
 bool is_call_edge(const Edge& e) { return e.body.size() == 1 && e.body[0].kind == Stmt::Kind::Call; }
 
 VarId Program::add_var(Variable v) {

@@ -141,6 +141,9 @@ class Program {
   mutable std::size_t indexed_edges_ = static_cast<std::size_t>(-1);
 };
 
+/// How reports name location `l`: "line N" when it has a source line, else its name.
+std::string location_label(const Program& program, LocId l);
+
 /// A procedure parameter that some statement assigns (parameters must keep their entry
 /// values: summaries are about them), as (procedure index, variable); nullopt if none.
 std::optional<std::pair<std::size_t, VarId>> assigned_parameter(const Program& program);

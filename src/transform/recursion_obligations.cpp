@@ -12,30 +12,6 @@ using ir::Term;
 
 namespace {
 
-std::string loc_name(const ir::Program& p, ir::LocId l) {
-  const ir::Location& loc = p.locs.at(l);
-  return loc.loc.line > 0 ? "line " + std::to_string(loc.loc.line) : loc.name;
-}
-
-/// The procedure each location belongs to (-1: the entry's automaton), by reachability
-/// from each procedure's entry.
-std::vector<int> owners(const ir::Program& p) {
-  std::vector<int> owner(p.locs.size(), -1);
-  for (std::size_t k = 0; k < p.procedures.size(); ++k) {
-    std::vector<ir::LocId> work{p.procedures[k].entry};
-    owner[p.procedures[k].entry] = static_cast<int>(k);
-    while (!work.empty()) {
-      const ir::LocId l = work.back();
-      work.pop_back();
-      for (const ir::Edge& e : p.edges)
-        if (e.from == l && owner[e.to] == -1) {
-          owner[e.to] = static_cast<int>(k);
-          work.push_back(e.to);
-        }
-    }
-  }
-  return owner;
-}
 
 /// A path of segments ending at a call, as the formula of its steps and the state on
 /// arrival (composition of the segments' post-states).
@@ -46,13 +22,32 @@ struct PathToCall {
 
 }  // namespace
 
+std::vector<int> procedure_of_locations(const ir::Program& p) {
+  std::vector<int> owner(p.locs.size(), -1);
+  for (std::size_t k = 0; k < p.procedures.size(); ++k) {
+    std::vector<ir::LocId> work{p.procedures[k].entry};
+    owner[p.procedures[k].entry] = static_cast<int>(k);
+    while (!work.empty()) {
+      const ir::LocId l = work.back();
+      work.pop_back();
+      for (std::size_t e : p.outgoing(l)) {
+        const ir::LocId to = p.edges[e].to;
+        if (owner[to] != -1) continue;
+        owner[to] = static_cast<int>(k);
+        work.push_back(to);
+      }
+    }
+  }
+  return owner;
+}
+
 std::vector<std::pair<std::string, Term>> recursion_obligations(
     const ir::Program& p, const std::map<std::uint32_t, LinearFunction>& functions,
     const std::map<ir::LocId, Term>& invariants, const std::set<std::uint32_t>& only_callers) {
   const transform::CutPointSystem sys = build_cut_point_system(p);
   std::vector<Segment> steps = sys.segments;
   for (Segment& s : call_return_segments(p, sys)) steps.push_back(std::move(s));
-  const std::vector<int> owner = owners(p);
+  const std::vector<int> owner = procedure_of_locations(p);
   std::vector<std::vector<std::size_t>> succ(p.procedures.size());
   for (const CallSegment& c : sys.calls)
     if (owner[c.from] >= 0) succ[static_cast<std::size_t>(owner[c.from])].push_back(c.callee);
@@ -110,7 +105,7 @@ std::vector<std::pair<std::string, Term>> recursion_obligations(
       });
       const Term good = ir::mk_and(ir::mk_binary(Op::Slt, after, before),
                                    ir::mk_binary(Op::Sle, ir::ranking_constant(width, 0), before));
-      out.push_back({"recursive call of " + callee.name + " at " + loc_name(p, c.from) + " decreases",
+      out.push_back({"recursive call of " + callee.name + " at " + ir::location_label(p, c.from) + " decreases",
                      ir::mk_and(path.condition, ir::mk_not(good))});
     }
   }

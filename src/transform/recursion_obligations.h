@@ -18,6 +18,10 @@
 
 namespace verdict::transform {
 
+/// The procedure whose automaton each location belongs to (-1 for the entry's own), by
+/// reachability from each procedure's entry.
+std::vector<int> procedure_of_locations(const ir::Program& program);
+
 /// The obligations (name, formula that must be unsatisfiable) that the recursive calls of
 /// the modular `program` decrease `functions` (per procedure) from a non-negative value:
 /// one per path of up to three cut-point steps that ends at such a call, starting from a

@@ -1,6 +1,5 @@
 #include "engines/termination/recursion_ranking.h"
 
-#include <deque>
 #include <set>
 
 #include "transform/recursion_obligations.h"
@@ -11,26 +10,6 @@ namespace verdict::engines::termination {
 
 using ir::Op;
 using ir::Term;
-
-std::vector<int> procedure_of_locations(const ir::Program& p) {
-  std::vector<int> owner(p.locs.size(), -1);
-  for (std::size_t k = 0; k < p.procedures.size(); ++k) {
-    std::deque<ir::LocId> work{p.procedures[k].entry};
-    owner[p.procedures[k].entry] = static_cast<int>(k);
-    while (!work.empty()) {
-      const ir::LocId l = work.front();
-      work.pop_front();
-      for (std::size_t e : p.outgoing(l)) {
-        const ir::LocId to = p.edges[e].to;
-        if (owner[to] == -1) {
-          owner[to] = static_cast<int>(k);
-          work.push_back(to);
-        }
-      }
-    }
-  }
-  return owner;
-}
 
 namespace {
 
@@ -73,7 +52,7 @@ bool decreases(const ir::Program& p, const std::map<std::uint32_t, ir::LinearFun
 std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
     const ir::Program& p, const transform::CutPointSystem& sys, const std::map<ir::LocId, Term>& invariants,
     const support::Deadline& deadline, std::string& reason) {
-  const std::vector<int> owner = procedure_of_locations(p);
+  const std::vector<int> owner = transform::procedure_of_locations(p);
   const std::size_t n = p.procedures.size();
   std::vector<std::vector<std::size_t>> succ(n);
   for (const transform::CallSegment& c : sys.calls)

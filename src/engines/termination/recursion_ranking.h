@@ -23,7 +23,4 @@ std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
     const ir::Program& program, const transform::CutPointSystem& system,
     const std::map<ir::LocId, ir::Term>& invariants, const support::Deadline& deadline, std::string& reason);
 
-/// The procedure whose automaton each location belongs to (-1 for the entry's own).
-std::vector<int> procedure_of_locations(const ir::Program& program);
-
 }  // namespace verdict::engines::termination

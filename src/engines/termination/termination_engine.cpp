@@ -26,10 +26,7 @@ using Status = TerminationResult::Status;
 
 namespace {
 
-std::string at_line(const ir::Program& p, ir::LocId l) {
-  const SourceLocation& loc = p.locs.at(l).loc;
-  return loc.line > 0 ? "the loop at line " + std::to_string(loc.line) : "the loop at " + p.locs.at(l).name;
-}
+std::string at_line(const ir::Program& p, ir::LocId l) { return "the loop at " + ir::location_label(p, l); }
 
 /// Inductive interval and relational invariants at the cut points.
 std::map<ir::LocId, Term> cheap_invariants(const ir::Program& p, const transform::CutPointSystem& sys,
