@@ -52,6 +52,14 @@ struct Sample {
   std::vector<std::int64_t> before, after;
 };
 
+/// Unknowns of the coefficient problem: per cut point a constant and one coefficient per
+/// feature, numbered from 0 in that order.
+struct Unknowns {
+  std::map<ir::LocId, std::size_t> constant;
+  std::map<ir::LocId, std::vector<std::size_t>> coefficient;
+  std::size_t count = 0;
+};
+
 /// The search for one ranking level of one strongly connected component.
 class ComponentSearch {
  public:
@@ -86,11 +94,11 @@ class ComponentSearch {
     return features_[l] = f;
   }
   std::optional<RankingLevel> solve_coefficients(std::int64_t bound, std::int64_t constant_bound, std::size_t strict);
-  std::optional<RankingLevel> scale_to_integers(const std::vector<smt::Rational>& solution, const struct Unknowns& u,
+  std::optional<RankingLevel> scale_to_integers(const std::vector<smt::Rational>& solution, const Unknowns& u,
                                                 std::size_t strict) const;
-  RankingLevel level_from(const struct Unknowns& u, std::size_t strict,
+  RankingLevel level_from(const Unknowns& u, std::size_t strict,
                           const std::function<std::int64_t(std::size_t)>& value) const;
-  std::optional<RankingLevel> solve_integer(const struct Unknowns& u, const std::vector<smt::LinearRow>& rows,
+  std::optional<RankingLevel> solve_integer(const Unknowns& u, const std::vector<smt::LinearRow>& rows,
                                             std::size_t strict);
   std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget);
   bool refute(const RankingLevel& level, std::size_t segment);
@@ -109,13 +117,6 @@ class ComponentSearch {
   std::string reason_;
 };
 
-/// Unknowns of the coefficient problem: per cut point a constant and one coefficient per
-/// feature, numbered from 0 in that order.
-struct Unknowns {
-  std::map<ir::LocId, std::size_t> constant;
-  std::map<ir::LocId, std::vector<std::size_t>> coefficient;
-  std::size_t count = 0;
-};
 
 /// Least common multiple of the denominators, or nullopt past 2^20.
 std::optional<std::int64_t> common_denominator(const std::vector<smt::Rational>& values) {
