@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all deps build build-asan demo test test-unit test-asan bench clean format
+.PHONY: all deps build build-asan demo test test-unit test-asan bench bench-tools clean format
 
 all: build
 
@@ -51,6 +51,10 @@ test: test-unit test-asan
 
 bench: build
 	$(BUILD)/verdict bench ../shared/benchmarks/manifest.csv --timeout 10 --jobs 2
+
+# Measurement tools of bench/ (not built by default): `build/verdict_unroll_bench FILE.c DEPTH`.
+bench-tools: build
+	cmake --build $(BUILD) -j $(JOBS) --target verdict_unroll_bench
 
 format:
 	find src include tools test -name '*.cpp' -o -name '*.h' | xargs clang-format -i

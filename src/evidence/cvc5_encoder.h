@@ -35,7 +35,7 @@ class Cvc5Encoder {
 
   cvc5::Solver& solver_;
   std::unordered_map<ir::VarId, cvc5::Term> vars_;
-  std::unordered_map<const void*, cvc5::Term> cache_;
+  std::unordered_map<ir::TermId, cvc5::Term> cache_;
   std::vector<ir::Term> keep_alive_;
 };
 

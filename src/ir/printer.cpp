@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "ir/op_info.h"
+
 namespace verdict::ir {
 
 namespace {
@@ -26,9 +28,6 @@ std::string print_term(const Term& t, const Program* p) {
   switch (t.op()) {
     case Op::BoolConst: case Op::BvConst: case Op::IntConst: return const_text(t);
     case Op::Var: return var_name(t.var(), p);
-    case Op::Not: return "!" + print_term(t.arg(0), p);
-    case Op::Neg: return "-" + print_term(t.arg(0), p);
-    case Op::BvNot: return "~" + print_term(t.arg(0), p);
     case Op::Ite:
       return "(" + print_term(t.arg(0), p) + " ? " + print_term(t.arg(1), p) + " : " +
              print_term(t.arg(2), p) + ")";
@@ -45,9 +44,11 @@ std::string print_term(const Term& t, const Program* p) {
     case Op::Concat: return "(" + print_term(t.arg(0), p) + " ++ " + print_term(t.arg(1), p) + ")";
     default: break;
   }
+  const OpInfo& info = op_info(t.op());
+  if (info.notation == Notation::Prefix) return info.symbol + print_term(t.arg(0), p);
   std::string s = "(";
   for (std::size_t i = 0; i < t.args().size(); ++i) {
-    if (i) s += std::string(" ") + op_name(t.op()) + " ";
+    if (i) s += std::string(" ") + info.symbol + " ";
     s += print_term(t.arg(i), p);
   }
   return s + ")";

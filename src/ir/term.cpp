@@ -1,17 +1,137 @@
 #include "ir/term.h"
 
-#include "ir/semantics.h"
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+
+#include "ir/op_info.h"
 #include "support/invariant.h"
 
 namespace verdict::ir {
 
 using detail::Node;
 
-Term Term::make(Node node) {
-  Term t;
-  t.node_ = std::make_shared<const Node>(std::move(node));
-  return t;
+// ---- the node table (hash-consing) ----
+//
+// Every live node is in the table, found by its structural hash. Its entry holds a
+// weak reference; the node's deleter removes the entry (by identity, so a new equal node
+// built while the old one dies keeps its own entry). The table is split into shards,
+// each with its own lock, so that the portfolio's threads rarely wait for each other.
+// Children of a dying node are released after its entry is gone and outside every lock,
+// through a per-thread work list, so destroying a term thousands of levels deep never
+// recurses.
+namespace {
+
+constexpr std::size_t kShards = 64;
+
+struct Entry {
+  const Node* raw;
+  std::weak_ptr<const Node> weak;
+};
+
+struct Shard {
+  std::mutex mutex;
+  std::unordered_multimap<std::size_t, Entry> entries;
+};
+
+Shard* shards() {
+  static Shard* table = new Shard[kShards];  // never destroyed: nodes may outlive statics
+  return table;
 }
+
+Shard& shard_of(std::size_t hash) { return shards()[(hash >> 7) % kShards]; }
+
+std::atomic<TermId> next_id{1};
+std::atomic<std::size_t> live{0};
+
+std::size_t combine(std::size_t seed, std::size_t v) {
+  return seed ^ (v + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+std::size_t sort_hash(const Sort& s) {
+  std::size_t h = combine(static_cast<std::size_t>(s.kind()), s.width());
+  if (s.is_array()) h = combine(combine(h, sort_hash(s.index())), sort_hash(s.element()));
+  return h;
+}
+
+std::size_t structural_hash(const Node& n) {
+  std::size_t h = combine(static_cast<std::size_t>(n.op), sort_hash(n.sort));
+  h = combine(h, n.bits);
+  h = combine(h, static_cast<std::size_t>(n.ivalue));
+  h = combine(h, n.var);
+  h = combine(h, (static_cast<std::size_t>(n.p0) << 32) | n.p1);
+  for (const Term& a : n.args) h = combine(h, a.hash());
+  return h;
+}
+
+// Equal children are one node already, so comparing them by identity is enough.
+bool same_shallow(const Node& a, const Node& b) {
+  if (a.op != b.op || a.bits != b.bits || a.ivalue != b.ivalue || a.var != b.var || a.p0 != b.p0 ||
+      a.p1 != b.p1 || a.args.size() != b.args.size() || a.sort != b.sort)
+    return false;
+  for (std::size_t i = 0; i < a.args.size(); ++i)
+    if (!a.args[i].same(b.args[i])) return false;
+  return true;
+}
+
+thread_local std::vector<Term>* releasing = nullptr;
+
+void destroy(const Node* dying) {
+  {
+    Shard& shard = shard_of(dying->hash);
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    auto [lo, hi] = shard.entries.equal_range(dying->hash);
+    for (auto it = lo; it != hi; ++it)
+      if (it->second.raw == dying) {
+        shard.entries.erase(it);
+        break;
+      }
+  }
+  live.fetch_sub(1, std::memory_order_relaxed);
+  auto* node = const_cast<Node*>(dying);  // allocated non-const by Term::make
+  std::vector<Term> children = std::move(node->args);
+  delete node;
+  if (releasing != nullptr) {  // an outer destroy() on this thread releases them
+    for (Term& c : children) releasing->push_back(std::move(c));
+    return;
+  }
+  std::vector<Term> work = std::move(children);
+  releasing = &work;
+  while (!work.empty()) {
+    Term last = std::move(work.back());
+    work.pop_back();
+  }  // `last` dies here; its children (if it was their last owner) join `work`
+  releasing = nullptr;
+}
+
+}  // namespace
+
+Term Term::make(Node node) {
+  node.hash = structural_hash(node);
+  Shard& shard = shard_of(node.hash);
+  Term t;
+  {
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    auto [lo, hi] = shard.entries.equal_range(node.hash);
+    for (auto it = lo; it != hi; ++it) {
+      if (!same_shallow(*it->second.raw, node)) continue;
+      if (std::shared_ptr<const Node> existing = it->second.weak.lock()) {
+        t.node_ = std::move(existing);
+        break;
+      }
+    }
+    if (!t.valid()) {
+      node.id = next_id.fetch_add(1, std::memory_order_relaxed);
+      auto* fresh = new Node(std::move(node));
+      t.node_ = std::shared_ptr<const Node>(fresh, destroy);
+      shard.entries.emplace(fresh->hash, Entry{fresh, t.node_});
+      live.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+  return t;  // `node`, if unused, releases its children here, outside the lock
+}
+
+std::size_t Term::live_nodes() { return live.load(std::memory_order_relaxed); }
 
 std::uint64_t mask(unsigned width) {
   return width >= 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << width) - 1);
@@ -23,51 +143,7 @@ std::int64_t to_signed(std::uint64_t v, unsigned width) {
   return static_cast<std::int64_t>(v);
 }
 
-const char* op_name(Op op) {
-  switch (op) {
-    case Op::BoolConst: return "bool";
-    case Op::BvConst: return "bv";
-    case Op::IntConst: return "int";
-    case Op::Var: return "var";
-    case Op::Not: return "not";
-    case Op::And: return "and";
-    case Op::Or: return "or";
-    case Op::Implies: return "=>";
-    case Op::Ite: return "ite";
-    case Op::Eq: return "==";
-    case Op::Add: return "+";
-    case Op::Sub: return "-";
-    case Op::Mul: return "*";
-    case Op::Neg: return "neg";
-    case Op::UDiv: return "/u";
-    case Op::URem: return "%u";
-    case Op::SDiv: return "/s";
-    case Op::SRem: return "%s";
-    case Op::Shl: return "<<";
-    case Op::LShr: return ">>u";
-    case Op::AShr: return ">>s";
-    case Op::BvAnd: return "&";
-    case Op::BvOr: return "|";
-    case Op::BvXor: return "^";
-    case Op::BvNot: return "~";
-    case Op::Ult: return "<u";
-    case Op::Ule: return "<=u";
-    case Op::Slt: return "<s";
-    case Op::Sle: return "<=s";
-    case Op::Extract: return "extract";
-    case Op::ZeroExt: return "zext";
-    case Op::SignExt: return "sext";
-    case Op::Concat: return "concat";
-    case Op::IntFloorDiv: return "//";
-    case Op::IntFloorMod: return "%";
-    case Op::Lt: return "<";
-    case Op::Le: return "<=";
-    case Op::Select: return "select";
-    case Op::Store: return "store";
-    case Op::ConstArray: return "const-array";
-  }
-  return "?";
-}
+const char* op_name(Op op) { return op_info(op).name; }
 
 namespace {
 
@@ -80,19 +156,25 @@ void require_bool(const Term& t, const char* what) {
   VERDICT_INVARIANT(t.valid() && t.sort().is_bool(), std::string(what) + ": operand must be bool");
 }
 
-bool is_comparison(Op op) {
-  return op == Op::Ult || op == Op::Ule || op == Op::Slt || op == Op::Sle || op == Op::Lt ||
-         op == Op::Le;
+bool sort_fits(Operands rule, const Sort& s) {
+  switch (rule) {
+    case Operands::Bool: return s.is_bool();
+    case Operands::BitVec: return s.is_bv();
+    case Operands::Int: return s.is_int();
+    case Operands::Numeric: return s.is_bv() || s.is_int();
+    case Operands::Any: return true;
+    case Operands::None: case Operands::Special: return false;
+  }
+  return false;
 }
 
-bool is_bv_only(Op op) {
-  switch (op) {
-    case Op::UDiv: case Op::URem: case Op::SDiv: case Op::SRem: case Op::Shl: case Op::LShr:
-    case Op::AShr: case Op::BvAnd: case Op::BvOr: case Op::BvXor: case Op::Ult: case Op::Ule:
-    case Op::Slt: case Op::Sle:
-      return true;
-    default:
-      return false;
+const char* sort_rule_text(Operands rule) {
+  switch (rule) {
+    case Operands::Bool: return "booleans";
+    case Operands::BitVec: return "bit-vectors";
+    case Operands::Int: return "integers";
+    case Operands::Numeric: return "bit-vectors or integers";
+    default: return "operands of its own kind";
   }
 }
 
@@ -181,23 +263,20 @@ Term mk_eq(const Term& a, const Term& b) {
 }
 
 Term mk_binary(Op op, const Term& a, const Term& b) {
-  VERDICT_INVARIANT(a.sort() == b.sort(), std::string(op_name(op)) + ": operands must have one sort, got " +
+  const OpInfo& info = op_info(op);
+  VERDICT_INVARIANT(info.arity == 2 && info.notation == Notation::Infix && info.operands != Operands::Bool &&
+                        info.operands != Operands::Any,
+                    std::string(info.name) + " is not a binary arithmetic, bit-vector or integer operator");
+  VERDICT_INVARIANT(a.sort() == b.sort(), std::string(info.name) + ": operands must have one sort, got " +
                                               a.sort().str() + " and " + b.sort().str());
   const Sort& s = a.sort();
-  if (is_bv_only(op)) {
-    VERDICT_INVARIANT(s.is_bv(), std::string(op_name(op)) + " needs bit-vectors");
-  } else if (op == Op::IntFloorDiv || op == Op::IntFloorMod || op == Op::Lt || op == Op::Le) {
-    VERDICT_INVARIANT(s.is_int(), std::string(op_name(op)) + " needs integers");
-  } else {
-    VERDICT_INVARIANT(op == Op::Add || op == Op::Sub || op == Op::Mul, "not a binary operator");
-    VERDICT_INVARIANT(s.is_bv() || s.is_int(), "arithmetic needs bit-vectors or integers");
+  VERDICT_INVARIANT(sort_fits(info.operands, s), std::string(info.name) + " needs " + sort_rule_text(info.operands));
+  const bool to_bool = info.result == ResultSort::Bool;
+  if (a.op() == Op::BvConst && b.op() == Op::BvConst && info.eval_bv != nullptr) {
+    const std::uint64_t v = info.eval_bv(a.bits(), b.bits(), s.width());
+    return to_bool ? mk_bool(v != 0) : mk_bv(s.width(), v);
   }
-  const Sort result = is_comparison(op) ? Sort::boolean() : s;
-  if (a.op() == Op::BvConst && b.op() == Op::BvConst) {
-    if (auto v = eval_bv_binary(op, a.bits(), b.bits(), s.width()))
-      return is_comparison(op) ? mk_bool(*v != 0) : mk_bv(s.width(), *v);
-  }
-  return node(op, result, {a, b});
+  return node(op, to_bool ? Sort::boolean() : s, {a, b});
 }
 
 Term mk_unary(Op op, const Term& a) {

@@ -1,9 +1,14 @@
 // Typed, immutable IR terms shared as a DAG: constants, variables, boolean,
-// bit-vector, integer and array operations. Not responsible for simplification beyond
-// constant folding, nor for solving (see smt/).
+// bit-vector, integer and array operations. Terms are hash-consed: structurally equal
+// terms are one node, so identity is equality, and every node has a stable id (never
+// reused in the process) and a structural hash, both O(1). The node table is shared by
+// all threads; destruction of deep terms is iterative. Not responsible for
+// simplification beyond constant folding, nor for solving (see smt/).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,7 +18,11 @@
 namespace verdict::ir {
 
 using VarId = std::uint32_t;
+/// A term node's identity: unique among all nodes ever built by the process.
+using TermId = std::uint64_t;
 
+/// Operators. Each has a row in the kind table (ir/op_info.h: name, arity, sort rules,
+/// notation, concrete semantics), in this order; ConstArray stays last.
 enum class Op {
   // leaves
   BoolConst, BvConst, IntConst, Var,
@@ -45,10 +54,14 @@ struct Node {
   std::int64_t ivalue = 0;  // IntConst value
   VarId var = 0;            // Var
   unsigned p0 = 0, p1 = 0;  // Extract hi/lo, ZeroExt/SignExt amount
+  // Set by the node table (Term::make), not by constructors:
+  TermId id = 0;
+  std::size_t hash = 0;      // structural: equal for equal terms in every run
 };
 }  // namespace detail
 
-/// A handle to an immutable term node; cheap to copy, compared by identity or structure.
+/// A handle to an immutable, hash-consed term node; cheap to copy. Two terms are equal
+/// exactly when they are the same node (same()).
 class Term {
  public:
   Term() = default;
@@ -70,11 +83,18 @@ class Term {
   }
   [[nodiscard]] bool is_true() const { return op() == Op::BoolConst && bool_value(); }
   [[nodiscard]] bool is_false() const { return op() == Op::BoolConst && !bool_value(); }
-  /// Identity of the shared node (for memoisation).
-  [[nodiscard]] const void* id() const { return node_.get(); }
+  /// Identity of the node (for memoisation): stable, never reused for another term.
+  [[nodiscard]] TermId id() const { return node_->id; }
+  /// Structural hash: the same for equal terms, in every run.
+  [[nodiscard]] std::size_t hash() const { return node_->hash; }
+  /// Structural equality, which hash-consing makes identity.
   bool same(const Term& other) const { return node_ == other.node_; }
+  bool operator==(const Term& other) const { return same(other); }
 
+  /// The node equal to `node`: the existing one if there is one, else a new one.
   static Term make(detail::Node node);
+  /// Nodes alive in the process (for measurements and tests).
+  static std::size_t live_nodes();
 
  private:
   std::shared_ptr<const detail::Node> node_;
@@ -122,3 +142,8 @@ Term rebuild(const Term& t, const std::vector<Term>& args);
 Term mk_resize(const Term& a, unsigned width, bool is_signed);
 
 }  // namespace verdict::ir
+
+template <>
+struct std::hash<verdict::ir::Term> {
+  std::size_t operator()(const verdict::ir::Term& t) const noexcept { return t.hash(); }
+};

@@ -104,7 +104,7 @@ class Validator {
 
   const Program& p_;
   std::vector<std::string> errors_;
-  std::unordered_set<const void*> seen_;
+  std::unordered_set<ir::TermId> seen_;
 };
 
 }  // namespace

@@ -22,7 +22,7 @@ namespace {
 
 void collect(const ir::Term& t, std::map<ir::VarId, ir::Sort>& out) {
   std::vector<ir::Term> stack{t};
-  std::set<const void*> seen;
+  std::set<ir::TermId> seen;
   while (!stack.empty()) {
     ir::Term x = stack.back();
     stack.pop_back();

@@ -35,7 +35,7 @@ class Encoder {
   z3::context& ctx_;
   std::string prefix_;
   std::unordered_map<ir::VarId, z3::expr> vars_;
-  std::unordered_map<const void*, z3::expr> cache_;
+  std::unordered_map<ir::TermId, z3::expr> cache_;
   std::vector<ir::Term> keep_alive_;  // the cache is keyed by node identity
 };
 

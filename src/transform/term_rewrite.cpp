@@ -8,7 +8,7 @@ using ir::Op;
 using ir::Term;
 
 Term substitute(const Term& root, const std::function<Term(ir::VarId)>& lookup,
-                std::unordered_map<const void*, Term>& memo) {
+                std::unordered_map<ir::TermId, Term>& memo) {
   std::vector<std::pair<Term, bool>> stack{{root, false}};
   while (!stack.empty()) {
     const Term t = stack.back().first;
@@ -47,7 +47,7 @@ Term substitute(const Term& root, const std::function<Term(ir::VarId)>& lookup,
 }
 
 Term substitute(const Term& t, const std::function<Term(ir::VarId)>& lookup) {
-  std::unordered_map<const void*, Term> memo;
+  std::unordered_map<ir::TermId, Term> memo;
   Term r = substitute(t, lookup, memo);
   return r;
 }
@@ -60,7 +60,7 @@ Term substitute(const Term& t, const std::unordered_map<ir::VarId, Term>& map) {
 }
 
 void collect_vars(const Term& root, std::set<ir::VarId>& out) {
-  std::unordered_set<const void*> seen;
+  std::unordered_set<ir::TermId> seen;
   std::vector<Term> stack{root};
   while (!stack.empty()) {
     Term t = stack.back();

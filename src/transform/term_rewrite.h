@@ -15,7 +15,7 @@ namespace verdict::transform {
 /// Replaces variables: `lookup(v)` returns the replacement, or an invalid Term to keep v.
 /// `memo` may be shared between calls that use the same lookup.
 ir::Term substitute(const ir::Term& t, const std::function<ir::Term(ir::VarId)>& lookup,
-                    std::unordered_map<const void*, ir::Term>& memo);
+                    std::unordered_map<ir::TermId, ir::Term>& memo);
 /// Same with a fresh memo.
 ir::Term substitute(const ir::Term& t, const std::function<ir::Term(ir::VarId)>& lookup);
 /// Replaces the variables present in `map`.

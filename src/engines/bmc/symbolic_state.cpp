@@ -26,7 +26,7 @@ void SymbolicState::set(ir::VarId v, Term t) {
 
 namespace {
 
-Term substitute_rec(const Term& t, const SymbolicState& state, std::unordered_map<const void*, Term>& memo) {
+Term substitute_rec(const Term& t, const SymbolicState& state, std::unordered_map<ir::TermId, Term>& memo) {
   if (t.op() == Op::Var) {
     VERDICT_INVARIANT(t.var() < state.size(), "variable out of range in BMC state");
     return state.get(t.var());
@@ -45,23 +45,12 @@ Term substitute_rec(const Term& t, const SymbolicState& state, std::unordered_ma
   return r;
 }
 
-bool equal_rec(const Term& a, const Term& b, int budget) {
-  if (a.same(b)) return true;
-  if (budget <= 0 || a.op() != b.op() || a.sort() != b.sort() || a.args().size() != b.args().size()) return false;
-  if (a.bits() != b.bits() || a.int_value() != b.int_value() || a.hi() != b.hi() || a.lo() != b.lo()) return false;
-  if (a.op() == Op::Var) return a.var() == b.var();
-  for (std::size_t i = 0; i < a.args().size(); ++i)
-    if (!equal_rec(a.arg(i), b.arg(i), budget - 1)) return false;
-  return true;
-}
 
 }  // namespace
 
 Term substitute(const Term& t, const SymbolicState& state) {
-  std::unordered_map<const void*, Term> memo;
+  std::unordered_map<ir::TermId, Term> memo;
   return substitute_rec(t, state, memo);
 }
-
-bool structurally_equal(const Term& a, const Term& b) { return equal_rec(a, b, 16); }
 
 }  // namespace verdict::engines::bmc

@@ -34,7 +34,4 @@ class SymbolicState {
 /// `t` with every variable replaced by its term in `state`, constants folded.
 ir::Term substitute(const ir::Term& t, const SymbolicState& state);
 
-/// Structural equality of two terms (identity first; bounded recursion on small terms).
-bool structurally_equal(const ir::Term& a, const ir::Term& b);
-
 }  // namespace verdict::engines::bmc

@@ -38,8 +38,8 @@ bool Unroller::deterministic(const std::vector<std::size_t>& out) const {
   if (a.empty() || b.empty() || a[0].kind != Stmt::Kind::Assume || b[0].kind != Stmt::Kind::Assume) return false;
   const Term& ca = a[0].term;
   const Term& cb = b[0].term;
-  return (cb.op() == ir::Op::Not && structurally_equal(cb.arg(0), ca)) ||
-         (ca.op() == ir::Op::Not && structurally_equal(ca.arg(0), cb));
+  return (cb.op() == ir::Op::Not && cb.arg(0).same(ca)) ||
+         (ca.op() == ir::Op::Not && ca.arg(0).same(cb));
 }
 
 void Unroller::execute_edges(std::size_t node, std::map<ir::LocId, std::vector<std::size_t>>& arrivals) {

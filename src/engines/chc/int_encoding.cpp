@@ -76,8 +76,8 @@ class Encoder {
     unsigned& d_;
   };
   unsigned depth_ = 0;
-  std::unordered_map<const void*, Term> bool_memo_;
-  std::map<std::pair<const void*, bool>, IntView> num_memo_;
+  std::unordered_map<ir::TermId, Term> bool_memo_;
+  std::map<std::pair<ir::TermId, bool>, IntView> num_memo_;
   IntView arith(const Term& t, bool prefer_signed);
   Term compare(const Term& t);
 
@@ -358,7 +358,7 @@ std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>
     if (p.sort().width() > 64) return std::nullopt;
     map[p.var()] = is_signed(p.var()) ? ir::mk_sext(64 - p.sort().width(), p) : ir::mk_zext(64 - p.sort().width(), p);
   }
-  std::unordered_map<const void*, Term> memo;
+  std::unordered_map<ir::TermId, Term> memo;
   std::function<std::optional<Term>(const Term&)> go = [&](const Term& t) -> std::optional<Term> {
     if (auto it = memo.find(t.id()); it != memo.end()) return it->second;
     std::vector<Term> args;

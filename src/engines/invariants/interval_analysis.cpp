@@ -104,8 +104,8 @@ class Evaluator {
 
   AbsState& s_;
   const EngineLimits& limits_;
-  std::unordered_map<const void*, BvRange> memo_;
-  std::unordered_map<const void*, int> truth_memo_;
+  std::unordered_map<ir::TermId, BvRange> memo_;
+  std::unordered_map<ir::TermId, int> truth_memo_;
   unsigned depth_ = 0;  // recursion guard for deep straight-line terms
 };
 
@@ -391,7 +391,7 @@ std::vector<i128> Fixpoint::program_constants() const {
   // Widening thresholds: every small bit-vector constant c of the program's statements
   // (read both as signed and unsigned) and c +- 1.
   std::set<i128> out;
-  std::set<const void*> seen;
+  std::set<ir::TermId> seen;
   for (const ir::Edge& e : p_.edges)
     for (const ir::Stmt& st : e.body) {
       if (!st.term.valid()) continue;
