@@ -41,10 +41,40 @@ TEST(CertificateCheck, RejectsTooWeakInvariant) {
   EXPECT_NE(r.message.find("safety"), std::string::npos) << r.message;
 }
 
-TEST(CertificateCheck, RejectsInvariantAtNonCutPoint) {
+TEST(CertificateCheck, InvariantsMayStandAtAnyLocationAndAreCheckedThere) {
   ir::Program p = testing::counter_to_ten();
-  auto r = check(p, {{2, ir::mk_true()}});
+  const ir::Term i = p.var_term(0);
+  const ir::Term bounds = ir::mk_and(sle(testing::c32(0), i), sle(i, testing::c32(10)));
+  // Location 2 ("after") is no loop head: an invariant there is one more obligation.
+  auto right = check(p, {{1, bounds}, {2, ir::mk_eq(i, testing::c32(10))}});
+  EXPECT_TRUE(right.valid) << right.message;
+  auto wrong = check(p, {{1, bounds}, {2, ir::mk_eq(i, testing::c32(9))}});
+  EXPECT_FALSE(wrong.valid);
+  EXPECT_NE(wrong.message.find("consecution head (line 2) -> after"), std::string::npos) << wrong.message;
+}
+
+// x := 0; then either x := 1 or x := 2 (both branches always possible); assert(x != 2).
+ir::Program overlapping_branches() {
+  ir::Program p;
+  const ir::VarId x = p.add_var(ir::Variable{"x", ir::Sort::bitvec(32), "x", "int", true, {}});
+  const ir::LocId l0 = p.add_loc("entry"), a = p.add_loc("a"), join = p.add_loc("join"), done = p.add_loc("exit");
+  const ir::PropId prop = p.add_prop(ir::PropertyKind::Assertion, "assertion x != 2", SourceLocation{"t.c", 4, 1});
+  p.add_edge(l0, a, {ir::Stmt::assign(x, testing::c32(0))});
+  p.add_edge(a, join, {ir::Stmt::assume(ir::mk_true()), ir::Stmt::assign(x, testing::c32(1))});
+  p.add_edge(a, join, {ir::Stmt::assume(ir::mk_true()), ir::Stmt::assign(x, testing::c32(2))});
+  p.add_edge(join, done, {ir::Stmt::check(prop, ir::mk_not(ir::mk_eq(p.var_term(x), testing::c32(2))))});
+  p.init = l0;
+  p.exit = done;
+  return p;
+}
+
+TEST(CertificateCheck, PathsThatMeetKeepEveryExecution) {
+  // Merging the two branches by their (overlapping) conditions alone would keep only one
+  // of them and "prove" the assertion; the second branch violates it.
+  ir::Program p = overlapping_branches();
+  auto r = check(p, {});
   EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("safety of 'assertion x != 2'"), std::string::npos) << r.message;
 }
 
 TEST(CertificateCheck, AcceptsRelationalInvariant) {
