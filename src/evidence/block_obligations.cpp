@@ -75,15 +75,49 @@ std::vector<bool> annotated_locations(const ir::Program& p, const std::map<ir::L
 class Deriver {
  public:
   Deriver(const ir::Program& p, const std::map<ir::LocId, Term>& invariants)
-      : p_(p), invariants_(invariants), cut_(annotated_locations(p, invariants)) {}
+      : p_(p), invariants_(invariants), cut_(annotated_locations(p, invariants)), exclusive_(branches_exclusive(p)) {}
 
-  BlockObligations run() {
+  bool has_calls() {
     for (const ir::Edge& e : p_.edges)
       for (const ir::Stmt& s : e.body)
         if (s.kind == ir::Stmt::Kind::Call) {
           out_.unsupported = "the program has calls";
-          return out_;
+          return true;
         }
+    return false;
+  }
+
+  BlockObligations bounded(unsigned bound) {
+    if (has_calls()) return out_;
+    std::map<ir::LocId, std::vector<State>> frontier;
+    frontier[p_.init].push_back(State{ir::mk_true(), initial()});
+    std::vector<Term> violations;
+    // bound + 1 rounds: the last one must find no edge that can still be taken.
+    for (unsigned depth = 0; depth <= bound && !frontier.empty(); ++depth) {
+      std::map<ir::LocId, std::vector<State>> next;
+      for (const auto& [loc, arrivals] : frontier) {
+        const State here = merge(arrivals);
+        if (here.reach.is_false()) continue;
+        for (const ir::Edge& e : p_.edges) {
+          if (e.from != loc) continue;
+          State s = here;
+          execute(e, s, &violations);
+          if (!s.reach.is_false()) next[e.to].push_back(std::move(s));
+        }
+      }
+      frontier = std::move(next);
+    }
+    std::vector<Term> beyond;
+    for (const auto& [loc, arrivals] : frontier)
+      for (const State& s : arrivals) beyond.push_back(s.reach);
+    const std::string n = std::to_string(bound);
+    out_.initiation_and_consecution.push_back({"every execution ends within " + n + " steps", ir::mk_or(beyond)});
+    out_.safety.push_back({"no check fails within " + n + " steps", ir::mk_or(violations)});
+    return out_;
+  }
+
+  BlockObligations run() {
+    if (has_calls()) return out_;
     out_.initiation_and_consecution.push_back({"initiation at " + name(p_.init), ir::mk_not(inv(p_.init))});
     for (ir::LocId l = 0; l < p_.locs.size(); ++l)
       if (cut_[l]) block_from(l);
@@ -91,6 +125,11 @@ class Deriver {
   }
 
  private:
+  std::vector<Term> initial() const {
+    std::vector<Term> values;
+    for (ir::VarId v = 0; v < p_.vars.size(); ++v) values.push_back(ir::mk_var(v, p_.vars[v].sort));
+    return values;
+  }
   Term inv(ir::LocId l) const {
     auto it = invariants_.find(l);
     return it == invariants_.end() ? ir::mk_true() : it->second;
@@ -108,10 +147,8 @@ class Deriver {
     topological(start, seen, order, true);
     std::reverse(order.begin(), order.end());
 
-    std::vector<Term> initial;
-    for (ir::VarId v = 0; v < p_.vars.size(); ++v) initial.push_back(ir::mk_var(v, p_.vars[v].sort));
     std::map<ir::LocId, std::vector<State>> arriving;
-    arriving[start].push_back(State{inv(start), initial});
+    arriving[start].push_back(State{inv(start), initial()});
     for (ir::LocId loc : order) {
       auto it = arriving.find(loc);
       if (it == arriving.end()) continue;
@@ -160,21 +197,41 @@ class Deriver {
     }
   }
 
-  /// One state for the executions arriving on several paths. The paths' conditions may
-  /// overlap (nondeterministic branches), so a fresh boolean per path picks which one an
-  /// execution took: every execution on every path is represented.
+  /// Whether every location with several outgoing edges has exactly two, that begin with
+  /// complementary assumptions. Then two paths from one state that meet again have
+  /// exclusive conditions: they part at a location where one assumes c and the other !c
+  /// of the same state.
+  static bool branches_exclusive(const ir::Program& p) {
+    std::vector<std::vector<const ir::Edge*>> out(p.locs.size());
+    for (const ir::Edge& e : p.edges) out.at(e.from).push_back(&e);
+    for (const auto& edges : out) {
+      if (edges.size() <= 1) continue;
+      if (edges.size() != 2 || edges[0]->body.empty() || edges[1]->body.empty()) return false;
+      const ir::Stmt& a = edges[0]->body[0];
+      const ir::Stmt& b = edges[1]->body[0];
+      if (a.kind != ir::Stmt::Kind::Assume || b.kind != ir::Stmt::Kind::Assume) return false;
+      if (!ir::mk_not(a.term).same(b.term) && !ir::mk_not(b.term).same(a.term)) return false;
+    }
+    return true;
+  }
+
+  /// One state for the executions arriving on several paths. Where the paths' conditions
+  /// may overlap (nondeterministic branches), a fresh boolean per path picks which one an
+  /// execution took, so that every execution on every path is represented.
   State merge(const std::vector<State>& in) {
     if (in.size() == 1) return in[0];
     State m = in.back();
     for (std::size_t i = in.size() - 1; i-- > 0;) {
-      const Term took = ir::mk_and(in[i].reach, ir::mk_var(next_fresh_++, ir::Sort::boolean()));
+      const Term took = exclusive_ ? in[i].reach : ir::mk_and(in[i].reach, ir::mk_var(next_fresh_++, ir::Sort::boolean()));
       for (ir::VarId v = 0; v < m.values.size(); ++v) m.values[v] = ir::mk_ite(took, in[i].values[v], m.values[v]);
       m.reach = ir::mk_or(took, m.reach);
     }
     return m;
   }
 
-  void execute(const ir::Edge& e, State& s) {
+  /// Executes `e` from `s`. Each Check's violation becomes a safety obligation of its
+  /// own, or, with `violations`, one more disjunct of a common one.
+  void execute(const ir::Edge& e, State& s, std::vector<Term>* violations = nullptr) {
     for (const ir::Stmt& st : e.body) {
       switch (st.kind) {
         case ir::Stmt::Kind::Assign: s.values.at(st.var) = evaluate(st.term, s.values); break;
@@ -182,6 +239,11 @@ class Deriver {
         case ir::Stmt::Kind::Assume: s.reach = ir::mk_and(s.reach, evaluate(st.term, s.values)); break;
         case ir::Stmt::Kind::Check: {
           const Term holds = evaluate(st.term, s.values);
+          if (violations != nullptr) {
+            violations->push_back(ir::mk_and(s.reach, ir::mk_not(holds)));
+            s.reach = ir::mk_and(s.reach, holds);
+            break;
+          }
           out_.safety.push_back({"safety of '" + p_.props.at(st.prop).description + "' on " + name(e.from) + " -> " +
                                      name(e.to),
                                  ir::mk_and(s.reach, ir::mk_not(holds))});
@@ -196,6 +258,7 @@ class Deriver {
   const ir::Program& p_;
   const std::map<ir::LocId, Term>& invariants_;
   std::vector<bool> cut_;
+  bool exclusive_;
   ir::VarId next_fresh_ = 1u << 30;  // havoc symbols: far above the program's variables
   BlockObligations out_;
 };
@@ -204,6 +267,11 @@ class Deriver {
 
 BlockObligations block_obligations(const ir::Program& program, const std::map<ir::LocId, Term>& invariants) {
   return Deriver(program, invariants).run();
+}
+
+BlockObligations bounded_obligations(const ir::Program& program, unsigned bound) {
+  static const std::map<ir::LocId, Term> none;
+  return Deriver(program, none).bounded(bound);
 }
 
 }  // namespace verdict::evidence

@@ -7,7 +7,8 @@
 // executed symbolically statement by statement, states meeting at a location merged by
 // if-then-else, with no liveness or slicing optimisation. Only the IR (terms, statements,
 // their semantics) is shared with the engines. Not responsible for discharging the
-// obligations (cvc5_prove) or for programs with procedures or k-induction.
+// obligations (cvc5_prove) or for programs with procedures or k-induction. Also derives
+// the obligations of bounded certificates (every execution ends within a bound).
 #pragma once
 
 #include <map>
@@ -29,6 +30,13 @@ struct BlockObligations {
   /// Non-empty when the program is outside what this derivation covers (calls).
   std::string unsupported;
 };
+
+/// The obligations that make a bounded certificate valid: no execution of `program` from
+/// init takes more than `bound` edges (initiation_and_consecution holds that one), and no
+/// Check fails within them (safety, one obligation over all depths). The program is
+/// unrolled edge by edge from init, the states meeting at a location and depth merged as
+/// in blocks.
+BlockObligations bounded_obligations(const ir::Program& program, unsigned bound);
 
 /// The obligations that make `invariants` (location -> boolean term over the program's
 /// variables; `true` where absent) an inductive invariant of `program` that excludes every

@@ -34,6 +34,10 @@ struct Certificate {
   std::map<LocId, Term> invariants;
   /// For k-induction: the k used (obligations are then k-inductive, not 1-inductive).
   unsigned k = 1;
+  /// A bounded certificate (exhaustive bounded model checking) when > 0: every execution
+  /// from init ends within `bound` edges, and no Check fails on the way. Then
+  /// `invariants` is empty and k is 1.
+  unsigned bound = 0;
 };
 
 }  // namespace verdict::ir

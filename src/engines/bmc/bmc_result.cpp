@@ -116,7 +116,10 @@ EngineResult BmcRun::exhaustive() {
   EngineResult r;
   r.status = EngineResult::Status::Safe;
   r.proof = Proof{"exhaustive bounded model checking (every path ends within " + steps + " steps)", {}, {}};
-  if (acyclic()) r.certificate = Certificate{};  // no cut points: the checks alone are the obligations
+  // Without cycles the checks alone are the obligations; otherwise the bound is the
+  // certificate: the checker unrolls the program itself to it.
+  r.certificate = Certificate{};
+  if (!acyclic()) r.certificate->bound = depth();
   r.properties = statuses();
   std::size_t unreachable = 0;
   for (const auto& s : r.properties) unreachable += s.status == PropertyState::Unreachable;

@@ -159,3 +159,36 @@ TEST(CertificateCheck, RejectsSummariesWhenAParameterIsAssigned) {
 }
 
 }  // namespace verdict::evidence
+
+namespace verdict::evidence {
+
+CertificateCheck check_bounded(const ir::Program& p, unsigned bound) {
+  ir::Certificate c;
+  c.bound = bound;
+  return check_certificate(p, c, support::Deadline(20));
+}
+
+TEST(CertificateCheck, BoundedCertificateHoldsExactlyFromTheLongestPath) {
+  // entry -> head, ten rounds of head -> head, head -> after, after -> exit: 13 edges.
+  ir::Program p = testing::counter_to_ten();
+  auto exact = check_bounded(p, 13);
+  EXPECT_TRUE(exact.valid) << exact.message;
+  auto short_by_one = check_bounded(p, 12);
+  EXPECT_FALSE(short_by_one.valid);
+  EXPECT_NE(short_by_one.message.find("every execution ends within 12 steps"), std::string::npos)
+      << short_by_one.message;
+}
+
+TEST(CertificateCheck, BoundedCertificateExcludesFailingChecks) {
+  ir::Program p = overlapping_branches();  // acyclic, 3 edges, the assertion fails on one branch
+  auto r = check_bounded(p, 3);
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.message.find("no check fails within 3 steps"), std::string::npos) << r.message;
+}
+
+TEST(CertificateCheck, BoundedCertificateOfAnUnboundedLoopIsRejected) {
+  ir::Program p = testing::count_to_n();
+  EXPECT_FALSE(check_bounded(p, 50).valid);
+}
+
+}  // namespace verdict::evidence
