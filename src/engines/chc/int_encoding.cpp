@@ -55,11 +55,19 @@ IntView as_view(const IntView& v, bool is_signed) {
 
 class Encoder {
  public:
-  explicit Encoder(const SignedView& s) : is_signed_(s) {}
+  Encoder(const SignedView& s, bool exact) : is_signed_(s), exact_(exact) {}
 
   Term boolean(const Term& t);
   IntView number(const Term& t, bool prefer_signed);
+  /// `v` read signed or unsigned. Without wrap-around, values of 63 bits or more (beyond
+  /// int64 constants) keep their value: candidates only.
+  IntView view(const IntView& v, bool is_signed) const {
+    if (!exact_ && v.width >= 63) return IntView{v.t, is_signed, v.width};
+    return as_view(v, is_signed);
+  }
   std::set<std::pair<ir::VarId, unsigned>> vars;  // bit-vector variables met, with widths
+  /// Without wrap-around: that each arithmetic result stays in its type's range.
+  std::vector<Term> no_wrap;
 
  private:
   Term boolean_uncached(const Term& t);
@@ -79,9 +87,15 @@ class Encoder {
   std::unordered_map<ir::TermId, Term> bool_memo_;
   std::map<std::pair<ir::TermId, bool>, IntView> num_memo_;
   IntView arith(const Term& t, bool prefer_signed);
+  IntView unwrapped(const Term& r, bool is_signed, unsigned w) {
+    const IntView v{r, is_signed, w};
+    if (w < 63) no_wrap.push_back(in_range(v));
+    return v;
+  }
   Term compare(const Term& t);
 
   const SignedView& is_signed_;
+  const bool exact_;  ///< wrap-around explicit; else arithmetic is mathematical
 };
 
 Term Encoder::boolean(const Term& t) {
@@ -122,7 +136,7 @@ Term Encoder::compare(const Term& t) {
   if (!t.arg(0).sort().is_bv()) throw Unencodable{};
   const bool sgn = t.op() == Op::Slt || t.op() == Op::Sle ||
                    (t.op() == Op::Eq && t.arg(0).op() == Op::Var && is_signed_(t.arg(0).var()));
-  const IntView a = as_view(number(t.arg(0), sgn), sgn), b = as_view(number(t.arg(1), sgn), sgn);
+  const IntView a = view(number(t.arg(0), sgn), sgn), b = view(number(t.arg(1), sgn), sgn);
   switch (t.op()) {
     case Op::Eq: return ir::mk_eq(a.t, b.t);
     case Op::Ult: case Op::Slt: return lt(a.t, b.t);
@@ -145,15 +159,15 @@ IntView Encoder::number_uncached(const Term& t, bool prefer_signed) {
     }
     case Op::Ite: {
       const IntView a = number(t.arg(1), prefer_signed), b = number(t.arg(2), prefer_signed);
-      const IntView bb = as_view(b, a.is_signed);
+      const IntView bb = view(b, a.is_signed);
       return IntView{ir::mk_ite(boolean(t.arg(0)), a.t, bb.t), a.is_signed, w};
     }
     case Op::ZeroExt: {
-      const IntView a = as_view(number(t.arg(0), false), false);
+      const IntView a = view(number(t.arg(0), false), false);
       return IntView{a.t, false, w};
     }
     case Op::SignExt: {
-      const IntView a = as_view(number(t.arg(0), true), true);
+      const IntView a = view(number(t.arg(0), true), true);
       return IntView{a.t, true, w};
     }
     default: return arith(t, prefer_signed);
@@ -165,20 +179,39 @@ IntView Encoder::arith(const Term& t, bool prefer_signed) {
   switch (t.op()) {
     case Op::Add: case Op::Sub: {
       const IntView a = number(t.arg(0), prefer_signed);
-      const IntView b = as_view(number(t.arg(1), a.is_signed), a.is_signed);
+      const IntView b = view(number(t.arg(1), a.is_signed), a.is_signed);
       const Term r = t.op() == Op::Add ? add(a.t, b.t) : sub(a.t, b.t);
-      return IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w};
+      return exact_ ? IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w} : unwrapped(r, a.is_signed, w);
     }
     case Op::Neg: {
       const IntView a = number(t.arg(0), prefer_signed);
-      return IntView{wrap_once(IntView{sub(ic(0), a.t), a.is_signed, w}), a.is_signed, w};
+      const Term r = sub(ic(0), a.t);
+      return exact_ ? IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w} : unwrapped(r, a.is_signed, w);
+    }
+    case Op::UDiv: case Op::URem: case Op::SDiv: case Op::SRem: {
+      // Only by a positive constant: then the quotient and remainder of in-range operands
+      // are in range (except INT_MIN / -1, excluded by c > 0), no wrap-around.
+      const bool sgn = t.op() == Op::SDiv || t.op() == Op::SRem;
+      const Term& d = t.arg(1);
+      if (d.op() != Op::BvConst) throw Unencodable{};
+      const std::int64_t c = sgn ? ir::to_signed(d.bits(), w) : static_cast<std::int64_t>(d.bits());
+      if (c <= 0) throw Unencodable{};
+      const IntView a = view(number(t.arg(0), sgn), sgn);
+      const bool quotient = t.op() == Op::UDiv || t.op() == Op::SDiv;
+      const Op op = quotient ? Op::IntFloorDiv : Op::IntFloorMod;
+      if (!sgn) return IntView{ir::mk_binary(op, a.t, ic(c)), false, w};
+      // C rounds toward zero: floor for a >= 0, mirrored for a < 0.
+      const Term pos = ir::mk_binary(op, a.t, ic(c));
+      const Term neg = sub(ic(0), ir::mk_binary(op, sub(ic(0), a.t), ic(c)));
+      return IntView{ir::mk_ite(le(ic(0), a.t), pos, neg), true, w};
     }
     case Op::Mul: {
       const IntView a = number(t.arg(0), prefer_signed);
-      const IntView b = as_view(number(t.arg(1), a.is_signed), a.is_signed);
+      const IntView b = view(number(t.arg(1), a.is_signed), a.is_signed);
       if (!a.t.is_const() && !b.t.is_const()) throw Unencodable{};
-      const std::int64_t m = pow2(w), half = pow2(w - 1);
       const Term prod = ir::mk_binary(Op::Mul, a.t, b.t);
+      if (!exact_) return unwrapped(prod, a.is_signed, w);
+      const std::int64_t m = pow2(w), half = pow2(w - 1);
       const Term r = a.is_signed ? sub(ir::mk_binary(Op::IntFloorMod, add(prod, ic(half)), ic(m)), ic(half))
                                  : ir::mk_binary(Op::IntFloorMod, prod, ic(m));
       return IntView{r, a.is_signed, w};
@@ -186,7 +219,7 @@ IntView Encoder::arith(const Term& t, bool prefer_signed) {
     case Op::Extract: {
       if (t.lo() != 0) throw Unencodable{};
       const IntView a = number(t.arg(0), false);
-      const IntView u = as_view(a, false);
+      const IntView u = view(a, false);
       return IntView{ir::mk_binary(Op::IntFloorMod, u.t, ic(pow2(w))), false, w};
     }
     default: throw Unencodable{};
@@ -212,14 +245,14 @@ std::vector<Term> encode_args(Encoder& enc, const std::vector<Term>& args, const
     }
     if (!a.sort().is_bv()) throw Unencodable{};
     const ir::VarId param = pred.params[out.size()].var();
-    out.push_back(as_view(enc.number(a, is_signed(param)), is_signed(param)).t);
+    out.push_back(enc.view(enc.number(a, is_signed(param)), is_signed(param)).t);
   }
   return out;
 }
 
 }  // namespace
 
-std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed) {
+std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed, bool exact) {
   try {
     smt::HornSystem out;
     for (const smt::HornPredicate& p : bv.predicates) {
@@ -228,7 +261,7 @@ std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const Sig
       out.predicates.push_back(std::move(q));
     }
     for (const smt::HornClause& c : bv.clauses) {
-      Encoder enc(is_signed);
+      Encoder enc(is_signed, exact);
       smt::HornClause d{c.body, enc.boolean(c.constraint), c.head, {}, {}};
       if (c.body)
         for (const Term& v : bv.predicates[*c.body].params)
@@ -237,6 +270,13 @@ std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const Sig
       for (const smt::HornApp& app : c.calls)
         d.calls.push_back(smt::HornApp{app.pred, encode_args(enc, app.args, bv.predicates[app.pred], is_signed)});
       d.constraint = ir::mk_and(ranges(enc.vars, is_signed), d.constraint);
+      if (!exact && !enc.no_wrap.empty()) {
+        // Without wrap-around the clauses only describe executions where nothing wraps:
+        // that nothing does becomes part of the property (a query), so that a solution
+        // also bounds the values, as the bit-vector program needs.
+        smt::HornClause wraps{c.body, ir::mk_and(d.constraint, ir::mk_not(ir::mk_and(enc.no_wrap))), std::nullopt, {}, d.calls};
+        out.clauses.push_back(std::move(wraps));
+      }
       out.clauses.push_back(std::move(d));
     }
     return out;

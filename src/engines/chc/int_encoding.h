@@ -3,7 +3,8 @@
 // signed or unsigned value (by its C type), constrained to its type's range wherever it
 // is introduced, and every operator is encoded with its wrap-around made explicit, so
 // the integer clauses have a solution iff the bit-vector ones do. Operators without an
-// exact encoding here (bitwise, shifts, division, arrays) make the encoding unavailable.
+// exact encoding here (bitwise, shifts, division by a variable, arrays) make the encoding
+// unavailable. A second, inexact mode drops the wrap-around to find candidates quickly.
 // Solutions are translated back to bit-vector invariants over 64-bit extensions; those
 // are re-checked like any other certificate. Not responsible for solving.
 #pragma once
@@ -18,8 +19,12 @@ namespace verdict::engines::chc {
 /// Whether variable `v` is read as a signed number.
 using SignedView = std::function<bool(ir::VarId)>;
 
-/// The integer version of `bv`, or nullopt when some operator has no exact encoding.
-std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed);
+/// The integer version of `bv`, or nullopt when some operator has no encoding. Exact:
+/// solutions correspond to the bit-vector clauses' both ways. Not exact: addition,
+/// subtraction, negation and multiplication are mathematical (no wrap-around), which
+/// Spacer solves far faster; its solutions are only candidates (they hold over bit-vectors
+/// where no value wraps) and its "unsat" proves nothing.
+std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const SignedView& is_signed, bool exact = true);
 
 /// `inv` (over the integer versions of `params`) as a bit-vector term over `params`;
 /// nullopt when it uses operators or constants that cannot be translated.
