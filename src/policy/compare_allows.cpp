@@ -1,6 +1,7 @@
 // The public policy API, continued: compare and allows.
 #include <chrono>
 
+#include "policy/cheap_witness.h"
 #include "policy/evaluator.h"
 #include "policy/parser.h"
 #include "policy/question_support.h"
@@ -44,21 +45,28 @@ GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe&
   };
 }
 
-// One direction of compare: does `yes` allow a request `no` does not? Adds the witness.
+// One direction of compare: does `yes` allow a request `no` does not? Adds the witness. The
+// cheap witnesses (literals of `yes`'s Allow statements, on the evaluator) come first; the
+// solver is asked only when none of them shows a difference.
 smt::PolicySat one_direction(PolicyAnswer& a, const Policy& yes, const Policy& no, const char* yn,
-                             const char* nn, WitnessRole role, const Universe& u, unsigned tmo) {
-  const SearchResult s = search_request(difference_goal(yes, no, u), u, tmo);
-  for (const auto& n : s.approximated) a.notes.push_back("approximated: " + n);
-  if (s.status == smt::PolicySat::Unknown) {
-    a.notes.push_back(std::string(to_string(role)) + ": " + s.reason);
-    return s.status;
+                             const char* nn, WitnessRole role, const Universe& u, const support::Deadline& deadline) {
+  auto differs = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
+  std::optional<PolicyRequest> found = find_cheap_witness(yes, {&no}, u.principals, differs, deadline);
+  if (!found) {
+    const SearchResult s = search_request(difference_goal(yes, no, u), u, deadline);
+    for (const auto& n : s.approximated) a.notes.push_back("approximated: " + n);
+    if (s.status == smt::PolicySat::Unknown) {
+      a.notes.push_back(std::string(to_string(role)) + ": " + s.reason);
+      return s.status;
+    }
+    if (s.status == smt::PolicySat::Unsat) return s.status;
+    found = s.request;
   }
-  if (s.status == smt::PolicySat::Unsat) return s.status;
   try {
-    auto w = difference_witness(yes, no, yn, nn, role, s.request);
+    auto w = difference_witness(yes, no, yn, nn, role, *found);
     if (!w) {
       a.notes.push_back(std::string(to_string(role)) + ": the solver's request was not confirmed by the concrete evaluator: " +
-                        describe_request(s.request));
+                        describe_request(*found));
       return smt::PolicySat::Unknown;
     }
     a.statements.insert(a.statements.end(), w->allowed_by.begin(), w->allowed_by.end());
@@ -90,8 +98,11 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
   ans.policies = {da.name, db.name};
   ans.assumptions = evaluation_assumptions("each policy is", "statements without a Principal apply to any principal");
   const Universe u = Universe::of({&a, &b});
-  const auto ab = one_direction(ans, a, b, "A", "B", WitnessRole::ANotB, u, timeout_ms(options));
-  const auto ba = one_direction(ans, b, a, "B", "A", WitnessRole::BNotA, u, timeout_ms(options));
+  const support::Deadline deadline = question_deadline(options);
+  // The first direction may use half of the time left, so that the second one gets its turn.
+  const auto ab = one_direction(ans, a, b, "A", "B", WitnessRole::ANotB, u,
+                                deadline.child(deadline.remaining_ms() / 2000.0));
+  const auto ba = one_direction(ans, b, a, "B", "A", WitnessRole::BNotA, u, deadline);
   ans.relation = relation_of(ab, ba);
   if (ans.relation.empty()) {
     ans.reason = "could not decide both directions: " + join(ans.notes);
@@ -109,7 +120,8 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
 namespace {
 
 // Solver cross-check of a concrete evaluation: "yes"/"no" if decided, "" if inconclusive.
-std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo, std::vector<std::string>& notes) {
+std::string solver_opinion(const Policy& p, const PolicyRequest& r, const support::Deadline& deadline,
+                           std::vector<std::string>& notes) {
   Universe u = Universe::of({&p}, {}, {r.principal});
   u.fit(r);
   const auto fixed = request_equals(u, r);
@@ -122,7 +134,7 @@ std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo
         Encoding e = encode_allowed(p, u, {side, std::nullopt});
         return Goal{smt::f_and({e.allowed, *fixed}), {}, e.approximated};
       },
-      u, tmo);
+      u, deadline);
   if (s.status == smt::PolicySat::Sat) return "yes";
   if (s.status == smt::PolicySat::Unsat) return "no";
   notes.push_back("solver cross-check inconclusive: " + s.reason);
@@ -145,7 +157,7 @@ PolicyAnswer policy_allows(const PolicyDocument& doc, const PolicyRequest& reque
     const EvalResult ev = evaluate(p, request);
     w.allowed_by = labels(p, ev.allowing, "");
     w.denied_by = labels(p, ev.denying, "");
-    const std::string solver = solver_opinion(p, request, timeout_ms(options), a.notes);
+    const std::string solver = solver_opinion(p, request, question_deadline(options), a.notes);
     if (!solver.empty() && (solver == "yes") != ev.allowed) {
       a.reason = "the solver encoding and the concrete evaluator disagree on this request";
     } else {

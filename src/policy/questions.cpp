@@ -46,8 +46,9 @@ std::optional<EvalResult> recheck_public(const Policy& p, const PublicRule& rule
   return std::nullopt;
 }
 
-void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, const PublicRule& rule, unsigned tmo) {
-  const SearchResult any = search_request(public_goal(p, u, rule, false), u, tmo);
+void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, const PublicRule& rule,
+                        const support::Deadline& deadline) {
+  const SearchResult any = search_request(public_goal(p, u, rule, false), u, deadline);
   if (any.status == smt::PolicySat::Unsat) {
     a.reason = "not public: no request from an outsider (anonymous, a public identity provider's user, or a "
                "principal of an account the policy does not name) is allowed";
@@ -96,6 +97,7 @@ PolicyRequest parse_policy_request(const std::string& json_text, const std::stri
 
 PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  const support::Deadline deadline = question_deadline(options);
   const Policy p = parse_doc(doc);
   PolicyAnswer a;
   a.question = "public";
@@ -107,13 +109,13 @@ PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& optio
   a.assumptions.push_back("statements without a Principal apply only to the identity the policy is attached to");
   const PublicRule rule = public_rule_for(p, options.account);
   const Universe u = Universe::of({&p}, std::vector<std::string>(rule.named_accounts.begin(), rule.named_accounts.end()));
-  const SearchResult s = search_request(public_goal(p, u, rule, true), u, timeout_ms(options));
+  const SearchResult s = search_request(public_goal(p, u, rule, true), u, deadline);
   add_approximation_notes(a, s.approximated);
   if (s.status == smt::PolicySat::Unknown) {
     a.reason = s.reason;
   } else if (s.status == smt::PolicySat::Unsat) {
     a.verdict = Verdict::No;
-    explain_not_public(a, p, u, rule, timeout_ms(options));
+    explain_not_public(a, p, u, rule, deadline);
   } else {
     try {
       auto holds = [&](const PolicyRequest& r) { return recheck_public(p, rule, r).has_value(); };
