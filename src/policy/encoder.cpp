@@ -1,10 +1,14 @@
 #include "policy/encoder.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "policy/evaluator.h"
 #include "policy/public_rule.h"
+#include "support/invariant.h"
 
 namespace verdict::policy {
 
@@ -139,7 +143,68 @@ Universe Universe::of(const std::vector<const Policy*>& policies, const std::vec
         for (const auto& v : c.values) note_variables(v.pattern);
     }
   for (auto& [key, k] : u.keys) k.slots = std::max(1u, uses[key]);
+  std::vector<Pattern> actions, resources;
+  bool resource_variables = false;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements) {
+      actions.insert(actions.end(), st.actions.begin(), st.actions.end());
+      for (const auto& r : st.resources) {
+        resource_variables = resource_variables || r.has_variable();
+        resources.push_back(r);
+      }
+    }
+  u.actions = StringDomain::of(actions);
+  if (!resource_variables) u.resources = StringDomain::of(resources);
   return u;
+}
+
+std::optional<StringDomain> StringDomain::of(const std::vector<Pattern>& patterns) {
+  StringDomain d;
+  for (const auto& p : patterns) {
+    if (p.has_variable()) return std::nullopt;
+    if (d.glob_of.emplace(p.raw, d.globs.size()).second) d.globs.push_back({p, false});
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  auto classes = glob_classes(d.globs);
+  if (std::getenv("VERDICT_POLICY_DEBUG"))
+    std::fprintf(stderr, "classes of %zu globs: %zd in %.1f ms\n", d.globs.size(),
+                 classes ? static_cast<std::ptrdiff_t>(classes->representatives.size()) : -1,
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  if (!classes) return std::nullopt;
+  d.classes = std::move(*classes);
+  return d;
+}
+
+FormulaRef StringDomain::matches(const std::string& var, const Pattern& p) const {
+  auto it = glob_of.find(p.raw);
+  std::vector<FormulaRef> alts;
+  for (std::size_t c = 0; c < classes.representatives.size(); ++c) {
+    const bool m = it != glob_of.end() ? classes.matches[c][it->second]
+                                       : glob_match(p, classes.representatives[c], false);
+    if (m) alts.push_back(f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(c)));
+  }
+  if (alts.size() == classes.representatives.size()) return f_true();
+  return f_or(std::move(alts));
+}
+
+std::size_t StringDomain::class_of(const std::string& s) const {
+  std::vector<bool> v;
+  for (const auto& g : globs) v.push_back(glob_match(g.pattern, s, g.ignore_case));
+  for (std::size_t c = 0; c < classes.matches.size(); ++c)
+    if (classes.matches[c] == v) return c;
+  VERDICT_INVARIANT(false, "every string is in one of the classes of the globs");
+  return 0;
+}
+
+const StringDomain* domain_of(const Universe& u, const std::string& var) {
+  if (var == kActionVar) return u.actions ? &*u.actions : nullptr;
+  if (var == kResourceVar) return u.resources ? &*u.resources : nullptr;
+  return nullptr;
+}
+
+FormulaRef Universe::dimension_matches(const std::string& var, const Pattern& p) const {
+  if (const StringDomain* d = domain_of(*this, var); d && !p.has_variable()) return d->matches(var, p);
+  return glob_atom(var, p, false);
 }
 
 namespace {
@@ -236,7 +301,8 @@ class StatementEncoder {
 
   FormulaRef any_pattern(const std::string& var, const std::vector<Pattern>& ps, bool negate, bool positive) {
     std::vector<FormulaRef> alts;
-    for (const auto& p : ps) alts.push_back(pattern_atom(var, p, false, positive != negate));
+    for (const auto& p : ps)
+      alts.push_back(domain_of(u_, var) ? u_.dimension_matches(var, p) : pattern_atom(var, p, false, positive != negate));
     const FormulaRef any = f_or(std::move(alts));
     return negate ? f_not(any) : any;
   }

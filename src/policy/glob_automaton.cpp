@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "policy/evaluator.h"
 #include "support/invariant.h"
 
 namespace verdict::policy {
@@ -86,68 +87,211 @@ std::string key_of(const Product& p) {
   return k;
 }
 
-std::vector<char> alphabet_of(const std::vector<Nfa>& nfas) {
+// A character no glob names (never an upper-case letter): every unnamed character behaves
+// exactly like it. nullopt when every printable character is named.
+std::optional<char> other_char(const std::vector<Nfa>& nfas) {
   std::set<char> named;
   for (const auto& n : nfas)
     for (const auto& [tok, c] : n.tokens) {
       if (tok != Nfa::Tok::Char) continue;
-      named.insert(c);
-      if (n.ignore_case && std::isalpha(static_cast<unsigned char>(c))) {
-        named.insert(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        named.insert(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-      }
+      named.insert(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      named.insert(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
-  std::vector<char> out(named.begin(), named.end());
-  // One character no glob names: every unnamed character behaves exactly like it.
-  const std::string preferred = "xzqjkvwy0123456789-_.abcdefghilmnoprstu";
-  for (char c : preferred)
-    if (!named.count(c)) {
-      out.push_back(c);
-      return out;
-    }
+  for (char c : std::string("xzqjkvwy0123456789-_.abcdefghilmnoprstu"))
+    if (!named.count(c)) return c;
   for (int c = 0x21; c < 0x7f; ++c)
-    if (!named.count(static_cast<char>(c)) && !std::isupper(c)) {
-      out.push_back(static_cast<char>(c));
-      return out;
-    }
-  return out;  // every printable character is named: there is no "other" character to add
+    if (!named.count(static_cast<char>(c)) && !std::isupper(c)) return static_cast<char>(c);
+  return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::size_t max_states) {
-  std::vector<Nfa> nfas;
-  nfas.reserve(globs.size());
-  for (const auto& g : globs) nfas.emplace_back(g);
-  const std::vector<char> alphabet = alphabet_of(nfas);
+namespace {
 
+// The classes found so far, each with a few strings of it (literal globs are set aside from
+// the products; a class's representative must then be a string that is none of them).
+struct Collector {
   GlobClasses out;
-  std::map<std::vector<bool>, std::size_t> class_index;
+  std::map<std::vector<bool>, std::size_t> index;
+  std::vector<std::vector<std::string>> samples;
+  static constexpr std::size_t kSamples = 8;
+
+  void note(const std::vector<bool>& acc, const std::string& text) {
+    auto [it, fresh] = index.emplace(acc, out.representatives.size());
+    if (fresh) {
+      out.representatives.push_back(text);
+      out.matches.push_back(acc);
+      samples.emplace_back();
+    }
+    auto& s = samples[it->second];
+    if (s.size() < kSamples) s.push_back(text);
+  }
+};
+
+// The classes of the globs `members` (indices into `nfas`) by a breadth-first walk of their
+// product; adds to `out` each class with the vector over all `total` globs (others false).
+// `keep_unmatched`: also add the class that matches none of the members. False when the
+// state budget runs out.
+bool walk_product(const std::vector<Nfa>& nfas, const std::vector<std::size_t>& members, std::size_t total,
+                  bool keep_unmatched, std::size_t& budget, Collector& out) {
+  std::vector<Nfa> mine;
+  for (auto i : members) mine.push_back(nfas[i]);  // NOLINT(performance-inefficient-vector-operation)
+  // The one character no member names: at every state it stands for all the characters that
+  // no active position of a live member names (they all lead to the same next state).
+  const std::optional<char> other_opt = other_char(mine);
+  if (!other_opt) return false;
+  const char other = *other_opt;
   std::unordered_map<std::string, bool> seen;
   std::deque<std::pair<Product, std::string>> queue;
   Product start;
-  for (std::size_t i = 0; i < nfas.size(); ++i) start.emplace_back(i, nfas[i].initial());
+  for (auto i : members) start.emplace_back(i, nfas[i].initial());
   seen[key_of(start)] = true;
   queue.emplace_back(std::move(start), "");
+  auto note = [&](const Product& state, const std::string& text) {
+    std::vector<bool> acc(total, false);
+    bool any = false;
+    for (const auto& [i, bits] : state) any |= (acc[i] = nfas[i].accepting(bits));
+    if (any || keep_unmatched) out.note(acc, text);
+  };
+  note(queue.front().first, "");
   while (!queue.empty()) {
     auto [state, text] = std::move(queue.front());
     queue.pop_front();
-    std::vector<bool> acc(globs.size(), false);
-    for (const auto& [i, bits] : state) acc[i] = nfas[i].accepting(bits);
-    if (class_index.emplace(acc, out.representatives.size()).second) {
-      out.representatives.push_back(text);
-      out.matches.push_back(std::move(acc));
-    }
-    for (char c : alphabet) {
+    std::set<char> branch = {other};
+    for (const auto& [i, bits] : state)
+      for (std::size_t pos = 0; pos < nfas[i].tokens.size(); ++pos)
+        if (Nfa::has(bits, pos) && nfas[i].tokens[pos].first == Nfa::Tok::Char) {
+          const char c = nfas[i].tokens[pos].second;
+          branch.insert(c);
+          if (nfas[i].ignore_case && std::isalpha(static_cast<unsigned char>(c))) {
+            branch.insert(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            branch.insert(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+          }
+        }
+    for (char c : branch) {
       Product next;
       for (const auto& [i, bits] : state) {
         Bits b = nfas[i].step(bits, c);
         if (!Nfa::is_empty(b)) next.emplace_back(i, std::move(b));
       }
+      if (next.empty() && !keep_unmatched) continue;  // nothing of the members can match any more
+      note(next, text + c);  // every string reached is a sample of its class
       if (!seen.emplace(key_of(next), true).second) continue;
-      if (seen.size() > max_states) return std::nullopt;
+      if (budget == 0) return false;
+      --budget;
       queue.emplace_back(std::move(next), text + c);
     }
+  }
+  return true;
+}
+
+// The literal text before the first wildcard (empty for case-insensitive globs: they are
+// compared with every other glob).
+std::string literal_prefix(const Glob& g) {
+  if (g.ignore_case) return "";
+  std::string p;
+  for (const auto& piece : g.pattern.pieces) {
+    if (piece.kind != PatternPiece::Kind::Literal) break;
+    p += piece.text;
+  }
+  return p;
+}
+
+bool universal(const Glob& g) {
+  if (g.pattern.pieces.empty()) return false;
+  for (const auto& piece : g.pattern.pieces)
+    if (piece.kind != PatternPiece::Kind::Star) return false;
+  return true;
+}
+
+std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+}  // namespace
+
+// The classes of the wildcard globs come from products: globs whose literal prefixes are
+// incompatible (neither a prefix of the other) match no common string, so they split into
+// components of transitively compatible prefixes, and a string matching some glob of one
+// component matches none of the others. The classes are those of each component's product
+// (where one of its globs matches) plus, when every glob has a non-empty prefix, the class of
+// strings matching none (the empty string's). `*`-only globs match every string and stay out
+// of the products. Literal globs stay out too: each literal is a class of its own, and each
+// product class keeps a representative that is no literal (or the walk gives up).
+std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::size_t max_states) {
+  std::vector<Nfa> nfas;
+  nfas.reserve(globs.size());
+  for (const auto& g : globs) nfas.emplace_back(g);
+  std::vector<std::size_t> parent(globs.size());
+  std::vector<std::string> prefix(globs.size());
+  std::vector<std::size_t> open;                       // globs in a product
+  std::map<std::string, std::vector<std::size_t>> literals;  // literal text -> its globs
+  bool empty_prefix = false;
+  for (std::size_t i = 0; i < globs.size(); ++i) {
+    parent[i] = i;
+    if (universal(globs[i])) continue;
+    if (auto lit = globs[i].ignore_case ? std::nullopt : globs[i].pattern.literal()) {
+      literals[*lit].push_back(i);
+      continue;
+    }
+    prefix[i] = literal_prefix(globs[i]);
+    empty_prefix = empty_prefix || prefix[i].empty();
+    open.push_back(i);
+  }
+  for (std::size_t x = 0; x < open.size(); ++x)
+    for (std::size_t y = x + 1; y < open.size(); ++y) {
+      const std::string &a = prefix[open[x]], &b = prefix[open[y]];
+      if (a.compare(0, b.size(), b) == 0 || b.compare(0, a.size(), a) == 0)
+        parent[find_root(parent, open[x])] = find_root(parent, open[y]);
+    }
+  std::map<std::size_t, std::vector<std::size_t>> components;
+  for (auto i : open) components[find_root(parent, i)].push_back(i);
+
+  Collector c;
+  std::size_t budget = max_states;
+  if (!empty_prefix) {
+    // Strings matching no wildcard glob: the empty one, and repetitions of a character no
+    // glob's prefix starts with.
+    std::set<char> first;
+    for (auto i : open) first.insert(prefix[i][0]);
+    std::string filler;
+    for (char ch : std::string("xzqjkvwy0123456789-_.abcdefghilmnoprstu"))
+      if (!first.count(ch)) {
+        filler = std::string(1, ch);
+        break;
+      }
+    const std::vector<bool> none(globs.size(), false);
+    c.note(none, "");
+    for (std::size_t n = 1; !filler.empty() && n < Collector::kSamples; ++n) c.note(none, std::string(n, filler[0]));
+  }
+  for (const auto& [root, members] : components)
+    if (!walk_product(nfas, members, globs.size(), empty_prefix, budget, c)) return std::nullopt;
+  GlobClasses out;
+  for (std::size_t k = 0; k < c.samples.size(); ++k) {
+    const std::string* pick = nullptr;
+    for (const auto& sample : c.samples[k])
+      if (!literals.count(sample)) {
+        pick = &sample;
+        break;
+      }
+    if (!pick) return std::nullopt;  // could not show the class has a string that is no literal
+    out.representatives.push_back(*pick);
+    out.matches.push_back(c.out.matches[k]);
+  }
+  for (const auto& [text, own] : literals) {
+    std::vector<bool> m(globs.size(), false);
+    for (auto i : open) m[i] = glob_match(globs[i].pattern, text, globs[i].ignore_case);
+    for (auto i : own) m[i] = true;
+    out.representatives.push_back(text);
+    out.matches.push_back(std::move(m));
+  }
+  for (std::size_t i = 0; i < globs.size(); ++i)
+    if (universal(globs[i]))
+      for (auto& m : out.matches) m[i] = true;
+  if (out.representatives.empty()) {  // only `*` globs, or none: one class
+    out.representatives.push_back("");
+    out.matches.emplace_back(globs.size(), true);
   }
   return out;
 }

@@ -33,7 +33,7 @@ struct GlobClasses {
 /// like it). nullopt when the product has more than `max_states` states. The added character
 /// is never an upper-case letter, so representatives hold upper-case letters only where a glob
 /// names them (actions are compared in lower case).
-std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::size_t max_states = 50000);
+std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::size_t max_states = 4000);
 
 /// Is every string `a` matches also matched by `b`? (exact; nullopt only past the state limit)
 std::optional<bool> glob_subset(const Glob& a, const Glob& b);

@@ -2,6 +2,9 @@
 #include "cmd_policy.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +12,7 @@
 #include <sstream>
 
 #include "verdict/errors.h"
+#include "watchdog.h"
 
 namespace fs = std::filesystem;
 
@@ -66,6 +70,31 @@ int print_answer(const PolicyAnswer& a, bool json) {
   else
     std::cout << policy_answer_to_text(a);
   return exit_code(a.verdict);
+}
+
+// Runs one question under the --timeout guarantee: the question stops its solvers at the
+// deadline itself; should anything still run 0.7 s later, the watchdog prints a don't-know
+// answer and ends the process, so no question takes longer than its limit + 1 s.
+int answer_within_limit(const PolicyFlags& f, const std::string& question, std::vector<std::string> policies,
+                        const std::function<PolicyAnswer()>& ask) {
+  static std::atomic<bool> printing{false};  // exactly one of the main thread and the watchdog prints
+  Watchdog watchdog(
+      f.timeout,
+      [&] {
+        if (printing.exchange(true)) return false;
+        PolicyAnswer a;
+        a.question = question;
+        a.policies = policies;
+        a.reason = "time limit of " + std::to_string(f.timeout) + " s reached";
+        a.time_ms = f.timeout * 1000;
+        print_answer(a, f.json);
+        std::cout.flush();
+        return true;
+      },
+      0.7);
+  const PolicyAnswer a = ask();
+  if (printing.exchange(true)) std::this_thread::sleep_for(std::chrono::hours(1));  // the watchdog exits
+  return print_answer(a, f.json);
 }
 
 PolicyOptions options_of(const PolicyFlags& f) {
@@ -138,13 +167,17 @@ void add_policy_command(CLI::App& app, Actions& actions) {
   CLI::App* pub = add_common(policy->add_subcommand("public", "Is the policy public (lets outsiders in)?"), *f);
   pub->add_option("POLICY", f->policy, "policy JSON file")->required();
   pub->add_option("--account", f->account, "the owner's account ID (its principals are not outsiders)");
-  actions[pub] = [f] { return print_answer(policy_public(load_policy_document(f->policy), options_of(*f)), f->json); };
+  actions[pub] = [f] {
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "public", {doc.name}, [&] { return policy_public(doc, options_of(*f)); });
+  };
 
   CLI::App* cmp = add_common(policy->add_subcommand("compare", "Does one policy allow anything the other does not?"), *f);
   cmp->add_option("A", f->policy, "policy A (JSON file)")->required();
   cmp->add_option("B", f->policy_b, "policy B (JSON file)")->required();
   actions[cmp] = [f] {
-    return print_answer(policy_compare(load_policy_document(f->policy), load_policy_document(f->policy_b), options_of(*f)), f->json);
+    const PolicyDocument a = load_policy_document(f->policy), b = load_policy_document(f->policy_b);
+    return answer_within_limit(*f, "compare", {a.name, b.name}, [&] { return policy_compare(a, b, options_of(*f)); });
   };
 
   CLI::App* alw = add_common(policy->add_subcommand("allows", "Is this request allowed by the policy?"), *f);
@@ -155,7 +188,9 @@ void add_policy_command(CLI::App& app, Actions& actions) {
   alw->add_option("--context", f->context, "condition key=value (repeat a key for a list)");
   alw->add_option("--request", f->request_file, "request JSON {principal, action, resource, context}");
   actions[alw] = [f] {
-    return print_answer(policy_allows(load_policy_document(f->policy), request_from_flags(*f), options_of(*f)), f->json);
+    const PolicyDocument doc = load_policy_document(f->policy);
+    const PolicyRequest r = request_from_flags(*f);
+    return answer_within_limit(*f, "allows", {doc.name}, [&] { return policy_allows(doc, r, options_of(*f)); });
   };
 
   CLI::App* bench = add_common(policy->add_subcommand("bench", "Run every policy of a folder through `public`"), *f);
