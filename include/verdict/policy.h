@@ -72,9 +72,24 @@ struct PolicyAnswer {
   double time_ms = 0;
 };
 
+/// The policies around a request, by type (AWS's evaluation logic across policy types,
+/// docs/policy.md): each list may be empty.
+struct PolicyContext {
+  std::vector<PolicyDocument> identity, resource, boundary, scp, rcp, session;
+  [[nodiscard]] bool empty() const {
+    return identity.empty() && resource.empty() && boundary.empty() && scp.empty() && rcp.empty() && session.empty();
+  }
+};
+
 struct PolicyOptions {
-  double timeout_s = 10;  ///< per solver query; a timeout is don't know
-  std::string account;    ///< `public`: the owner's account ID (its principals are not outsiders)
+  double timeout_s = 10;  ///< for the whole question; when it is reached the answer is don't know
+  /// `public`: the owner's account ID (its principals are not outsiders); with a context: the
+  /// account owning the resource (same-account or cross-account rules).
+  std::string account;
+  /// `compare` with a context: A and B are compared in this role ("identity", "resource",
+  /// "boundary", "scp", "rcp" or "session"), the context's policies around them.
+  PolicyContext context;
+  std::string compare_as = "identity";
 };
 
 /// Reads a policy file. Throws InputError when it cannot be read.
@@ -87,12 +102,18 @@ PolicyRequest parse_policy_request(const std::string& json_text, const std::stri
 /// Throws InputError for a malformed policy.
 PolicyAnswer policy_public(const PolicyDocument& policy, const PolicyOptions& options = {});
 
-/// Compares two policies over all requests; yes exactly when they are equivalent.
+/// Compares two policies over all requests; yes exactly when they are equivalent. With a
+/// non-empty `options.context`, A and B take the role `options.compare_as` among the context's
+/// policies and the comparison is of the access the whole set grants.
 PolicyAnswer policy_compare(const PolicyDocument& a, const PolicyDocument& b,
                             const PolicyOptions& options = {});
 
 /// Is this request allowed by the policy alone? yes / no, naming the deciding statements.
 PolicyAnswer policy_allows(const PolicyDocument& policy, const PolicyRequest& request,
                            const PolicyOptions& options = {});
+
+/// Is this request allowed by the policies of `options.context` together (identity, resource,
+/// boundary, SCP, RCP, session)? yes / no, naming the deciding rule and statements.
+PolicyAnswer policy_allows_in_context(const PolicyRequest& request, const PolicyOptions& options);
 
 }  // namespace verdict

@@ -1,7 +1,7 @@
 // The public policy API, continued: compare and allows.
 #include <chrono>
 
-#include "policy/cheap_witness.h"
+#include "policy/compare_directions.h"
 #include "policy/evaluator.h"
 #include "policy/parser.h"
 #include "policy/question_support.h"
@@ -45,52 +45,22 @@ GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe&
   };
 }
 
-// One direction of compare: does `yes` allow a request `no` does not? Adds the witness. The
-// cheap witnesses (literals of `yes`'s Allow statements, on the evaluator) come first; the
-// solver is asked only when none of them shows a difference.
-smt::PolicySat one_direction(PolicyAnswer& a, const Policy& yes, const Policy& no, const char* yn,
-                             const char* nn, WitnessRole role, const Universe& u, const support::Deadline& deadline) {
-  auto differs = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
-  std::optional<PolicyRequest> found = find_cheap_witness(yes, {&no}, u.principals, differs, deadline);
-  if (!found) {
-    const SearchResult s = search_request(difference_goal(yes, no, u), u, deadline);
-    for (const auto& n : s.approximated) a.notes.push_back("approximated: " + n);
-    if (s.status == smt::PolicySat::Unknown) {
-      a.notes.push_back(std::string(to_string(role)) + ": " + s.reason);
-      return s.status;
-    }
-    if (s.status == smt::PolicySat::Unsat) return s.status;
-    found = s.request;
-  }
-  try {
-    auto w = difference_witness(yes, no, yn, nn, role, *found);
-    if (!w) {
-      a.notes.push_back(std::string(to_string(role)) + ": the solver's request was not confirmed by the concrete evaluator: " +
-                        describe_request(*found));
-      return smt::PolicySat::Unknown;
-    }
-    a.statements.insert(a.statements.end(), w->allowed_by.begin(), w->allowed_by.end());
-    a.statements.insert(a.statements.end(), w->denied_by.begin(), w->denied_by.end());
-    a.witnesses.push_back(*w);
-  } catch (const Unsupported& e) {
-    a.notes.push_back(std::string(to_string(role)) + ": the concrete evaluator does not model: " + e.what());
-    return smt::PolicySat::Unknown;
-  }
-  return smt::PolicySat::Sat;
-}
-
-std::string relation_of(smt::PolicySat ab, smt::PolicySat ba) {
-  using smt::PolicySat;
-  if (ab == PolicySat::Unsat && ba == PolicySat::Unsat) return "equivalent";
-  if (ab == PolicySat::Sat && ba == PolicySat::Unsat) return "a_more_permissive";
-  if (ab == PolicySat::Unsat && ba == PolicySat::Sat) return "b_more_permissive";
-  if (ab == PolicySat::Sat && ba == PolicySat::Sat) return "incomparable";
-  return "";
+Direction alone_direction(const Policy& yes, const Policy& no, const char* yn, const char* nn, WitnessRole role,
+                          const Universe& u) {
+  Direction d;
+  d.role = role;
+  d.holds = [&yes, &no](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
+  d.sources = {&yes};
+  d.all = {&yes, &no};
+  d.goal = difference_goal(yes, no, u);
+  d.witness = [&yes, &no, yn, nn, role](const PolicyRequest& r) { return difference_witness(yes, no, yn, nn, role, r); };
+  return d;
 }
 
 }  // namespace
 
 PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, const PolicyOptions& options) {
+  if (!options.context.empty()) return compare_in_context(da, db, options);
   const auto start = std::chrono::steady_clock::now();
   const Policy a = parse_policy_text(da.text, da.name), b = parse_policy_text(db.text, db.name);
   PolicyAnswer ans;
@@ -100,19 +70,10 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
   const Universe u = Universe::of({&a, &b});
   const support::Deadline deadline = question_deadline(options);
   // The first direction may use half of the time left, so that the second one gets its turn.
-  const auto ab = one_direction(ans, a, b, "A", "B", WitnessRole::ANotB, u,
+  const auto ab = one_direction(ans, alone_direction(a, b, "A", "B", WitnessRole::ANotB, u), u,
                                 deadline.child(deadline.remaining_ms() / 2000.0));
-  const auto ba = one_direction(ans, b, a, "B", "A", WitnessRole::BNotA, u, deadline);
-  ans.relation = relation_of(ab, ba);
-  if (ans.relation.empty()) {
-    ans.reason = "could not decide both directions: " + join(ans.notes);
-  } else {
-    ans.verdict = ans.relation == "equivalent" ? Verdict::Yes : Verdict::No;
-    ans.reason = ans.relation == "equivalent" ? "A and B allow exactly the same requests"
-               : ans.relation == "incomparable" ? "each policy allows a request the other does not"
-               : ans.relation == "a_more_permissive" ? "A allows everything B allows, and more"
-                                                     : "B allows everything A allows, and more";
-  }
+  const auto ba = one_direction(ans, alone_direction(b, a, "B", "A", WitnessRole::BNotA, u), u, deadline);
+  conclude_compare(ans, ab, ba);
   ans.time_ms = ms_since(start);
   return ans;
 }

@@ -21,8 +21,9 @@ namespace verdict::cli {
 namespace {
 
 struct PolicyFlags {
-  std::string policy, policy_b, account, principal, action, resource, request_file, bench_dir;
+  std::string policy, policy_b, account, principal, action, resource, request_file, bench_dir, compare_as = "identity";
   std::vector<std::string> context;
+  std::vector<std::string> identity, resource_policies, boundary, scp, rcp, session;  ///< --identity ... (repeatable)
   double timeout = 10;
   bool json = false, verbose = false;
 };
@@ -97,11 +98,31 @@ int answer_within_limit(const PolicyFlags& f, const std::string& question, std::
   return print_answer(a, f.json);
 }
 
+std::vector<PolicyDocument> documents(const std::vector<std::string>& paths) {
+  std::vector<PolicyDocument> out;
+  for (const auto& p : paths) out.push_back(load_policy_document(p));
+  return out;
+}
+
 PolicyOptions options_of(const PolicyFlags& f) {
   PolicyOptions o;
   o.timeout_s = f.timeout;
   o.account = f.account;
+  o.context = {documents(f.identity), documents(f.resource_policies), documents(f.boundary),
+               documents(f.scp),      documents(f.rcp),               documents(f.session)};
+  o.compare_as = f.compare_as;
   return o;
+}
+
+// --identity, --resource-policy ... : the policies around the request (each repeatable).
+void add_context_flags(CLI::App* cmd, PolicyFlags& f) {
+  cmd->add_option("--identity", f.identity, "identity-based policy of the principal (repeatable)");
+  cmd->add_option("--resource-policy", f.resource_policies, "resource-based policy of the resource (repeatable)");
+  cmd->add_option("--boundary", f.boundary, "permissions boundary of the principal (repeatable)");
+  cmd->add_option("--scp", f.scp, "service control policy of the principal's account (repeatable)");
+  cmd->add_option("--rcp", f.rcp, "resource control policy of the resource's account (repeatable)");
+  cmd->add_option("--session", f.session, "session policy of the principal's session (repeatable)");
+  cmd->add_option("--account", f.account, "the account owning the resource (same-account or cross-account rules)");
 }
 
 // ---- bench: every policy of a folder through `public` ----
@@ -173,6 +194,9 @@ void add_policy_command(CLI::App& app, Actions& actions) {
   };
 
   CLI::App* cmp = add_common(policy->add_subcommand("compare", "Does one policy allow anything the other does not?"), *f);
+  add_context_flags(cmp, *f);
+  cmp->add_option("--as", f->compare_as, "with --identity ...: the role A and B play (identity, resource, boundary, scp, "
+                                         "rcp, session)")->capture_default_str();
   cmp->add_option("A", f->policy, "policy A (JSON file)")->required();
   cmp->add_option("B", f->policy_b, "policy B (JSON file)")->required();
   actions[cmp] = [f] {
@@ -181,16 +205,23 @@ void add_policy_command(CLI::App& app, Actions& actions) {
   };
 
   CLI::App* alw = add_common(policy->add_subcommand("allows", "Is this request allowed by the policy?"), *f);
-  alw->add_option("POLICY", f->policy, "policy JSON file")->required();
+  alw->add_option("POLICY", f->policy, "policy JSON file (or the policies of --identity, --resource-policy, ...)");
+  add_context_flags(alw, *f);
   alw->add_option("--principal", f->principal, "IAM ARN, service name, or anonymous");
   alw->add_option("--action", f->action, "e.g. s3:GetObject");
   alw->add_option("--resource", f->resource, "resource ARN");
   alw->add_option("--context", f->context, "condition key=value (repeat a key for a list)");
   alw->add_option("--request", f->request_file, "request JSON {principal, action, resource, context}");
   actions[alw] = [f] {
-    const PolicyDocument doc = load_policy_document(f->policy);
+    const PolicyOptions o = options_of(*f);
     const PolicyRequest r = request_from_flags(*f);
-    return answer_within_limit(*f, "allows", {doc.name}, [&] { return policy_allows(doc, r, options_of(*f)); });
+    if (o.context.empty() == f->policy.empty())
+      throw InputError("usage: allows needs either POLICY or the policies of --identity, --resource-policy, --boundary, "
+                       "--scp, --rcp, --session");
+    if (!o.context.empty())
+      return answer_within_limit(*f, "allows", {}, [&] { return policy_allows_in_context(r, o); });
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "allows", {doc.name}, [&] { return policy_allows(doc, r, o); });
   };
 
   CLI::App* bench = add_common(policy->add_subcommand("bench", "Run every policy of a folder through `public`"), *f);
