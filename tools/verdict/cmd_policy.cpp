@@ -188,6 +188,7 @@ void add_policy_command(CLI::App& app, Actions& actions) {
   CLI::App* pub = add_common(policy->add_subcommand("public", "Is the policy public (lets outsiders in)?"), *f);
   pub->add_option("POLICY", f->policy, "policy JSON file")->required();
   pub->add_option("--account", f->account, "the owner's account ID (its principals are not outsiders)");
+  pub->add_option("--rcp", f->rcp, "resource control policy of the resource's account (repeatable)");
   actions[pub] = [f] {
     const PolicyDocument doc = load_policy_document(f->policy);
     return answer_within_limit(*f, "public", {doc.name}, [&] { return policy_public(doc, options_of(*f)); });
