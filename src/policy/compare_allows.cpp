@@ -16,47 +16,6 @@ using namespace policy;
 
 namespace {
 
-// "allowed by X, not by Y" as a re-checked witness; nullopt when the evaluator disagrees.
-std::optional<PolicyWitness> difference_witness(const Policy& yes, const Policy& no, const char* yes_name,
-                                                const char* no_name, WitnessRole role, PolicyRequest r) {
-  auto holds = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
-  if (!holds(r)) return std::nullopt;
-  PolicyWitness w;
-  w.role = role;
-  w.request = polish_request(r, holds, {&yes, &no});
-  const EvalResult ey = evaluate(yes, w.request), en = evaluate(no, w.request);
-  w.rechecked = true;
-  w.allowed_by = labels(yes, ey.allowing, std::string(yes_name) + " ");
-  w.denied_by = labels(no, en.denying, std::string(no_name) + " ");
-  std::string why_not = en.denying.empty() ? "no statement of " + std::string(no_name) + " allows it"
-                                           : join(w.denied_by) + " denies it";
-  w.explanation = describe_request(w.request) + ": allowed by " + join(w.allowed_by) + "; " + why_not;
-  return w;
-}
-
-GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe& u) {
-  return [&yes, &no, &u](Approx side) {
-    EncodeOptions oy{side, std::nullopt}, on{flip(side), std::nullopt};
-    Encoding ey = encode_allowed(yes, u, oy), en = encode_allowed(no, u, on);
-    std::vector<std::string> approx = ey.approximated;
-    approx.insert(approx.end(), en.approximated.begin(), en.approximated.end());
-    const FormulaRef rest = ey.allow_cases.empty() ? smt::f_false() : smt::f_and({smt::f_not(ey.denied), smt::f_not(en.allowed)});
-    return Goal{rest, ey.allow_cases, approx};
-  };
-}
-
-Direction alone_direction(const Policy& yes, const Policy& no, const char* yn, const char* nn, WitnessRole role,
-                          const Universe& u) {
-  Direction d;
-  d.role = role;
-  d.holds = [&yes, &no](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
-  d.sources = {&yes};
-  d.all = {&yes, &no};
-  d.goal = difference_goal(yes, no, u);
-  d.witness = [&yes, &no, yn, nn, role](const PolicyRequest& r) { return difference_witness(yes, no, yn, nn, role, r); };
-  return d;
-}
-
 }  // namespace
 
 PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, const PolicyOptions& options) {

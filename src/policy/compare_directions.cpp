@@ -2,6 +2,7 @@
 #include "policy/compare_directions.h"
 
 #include "policy/cheap_witness.h"
+#include "policy/evaluator.h"
 #include "policy/question_support.h"
 #include "verdict/errors.h"
 
@@ -16,6 +17,35 @@ std::string relation_of(smt::PolicySat ab, smt::PolicySat ba) {
   if (ab == PolicySat::Unsat && ba == PolicySat::Sat) return "b_more_permissive";
   if (ab == PolicySat::Sat && ba == PolicySat::Sat) return "incomparable";
   return "";
+}
+
+// "allowed by X, not by Y" as a re-checked witness; nullopt when the evaluator disagrees.
+std::optional<PolicyWitness> difference_witness(const Policy& yes, const Policy& no, const char* yes_name,
+                                                const char* no_name, WitnessRole role, PolicyRequest r) {
+  auto holds = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
+  if (!holds(r)) return std::nullopt;
+  PolicyWitness w;
+  w.role = role;
+  w.request = polish_request(r, holds, {&yes, &no});
+  const EvalResult ey = evaluate(yes, w.request), en = evaluate(no, w.request);
+  w.rechecked = true;
+  w.allowed_by = labels(yes, ey.allowing, std::string(yes_name) + " ");
+  w.denied_by = labels(no, en.denying, std::string(no_name) + " ");
+  std::string why_not = en.denying.empty() ? "no statement of " + std::string(no_name) + " allows it"
+                                           : join(w.denied_by) + " denies it";
+  w.explanation = describe_request(w.request) + ": allowed by " + join(w.allowed_by) + "; " + why_not;
+  return w;
+}
+
+GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe& u) {
+  return [&yes, &no, &u](Approx side) {
+    EncodeOptions oy{side, std::nullopt}, on{flip(side), std::nullopt};
+    Encoding ey = encode_allowed(yes, u, oy), en = encode_allowed(no, u, on);
+    std::vector<std::string> approx = ey.approximated;
+    approx.insert(approx.end(), en.approximated.begin(), en.approximated.end());
+    const FormulaRef rest = ey.allow_cases.empty() ? smt::f_false() : smt::f_and({smt::f_not(ey.denied), smt::f_not(en.allowed)});
+    return Goal{rest, ey.allow_cases, approx};
+  };
 }
 
 }  // namespace
@@ -55,6 +85,18 @@ smt::PolicySat one_direction(PolicyAnswer& a, const Direction& d, const Universe
     return smt::PolicySat::Unknown;
   }
   return smt::PolicySat::Sat;
+}
+
+Direction alone_direction(const Policy& yes, const Policy& no, const char* yn, const char* nn, WitnessRole role,
+                          const Universe& u) {
+  Direction d;
+  d.role = role;
+  d.holds = [&yes, &no](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
+  d.sources = {&yes};
+  d.all = {&yes, &no};
+  d.goal = difference_goal(yes, no, u);
+  d.witness = [&yes, &no, yn, nn, role](const PolicyRequest& r) { return difference_witness(yes, no, yn, nn, role, r); };
+  return d;
 }
 
 void conclude_compare(PolicyAnswer& ans, smt::PolicySat ab, smt::PolicySat ba) {

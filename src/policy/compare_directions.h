@@ -30,6 +30,11 @@ struct Direction {
 /// Searches one direction; on Sat adds the re-checked witness (and its statements) to `a`.
 smt::PolicySat one_direction(PolicyAnswer& a, const Direction& d, const Universe& u, const support::Deadline& deadline);
 
+/// "`yes` allows it and `no` does not", the two policies evaluated alone; `yn`/`nn` name them
+/// in the evidence ("A", "B").
+Direction alone_direction(const Policy& yes, const Policy& no, const char* yn, const char* nn, WitnessRole role,
+                          const Universe& u);
+
 /// `compare` with the policies of `options.context` around A and B (access.h).
 PolicyAnswer compare_in_context(const PolicyDocument& a, const PolicyDocument& b, const PolicyOptions& options);
 

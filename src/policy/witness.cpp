@@ -193,6 +193,8 @@ const char* to_string(WitnessRole role) {
     case WitnessRole::ANotB: return "a_not_b";
     case WitnessRole::BNotA: return "b_not_a";
     case WitnessRole::Request: return "request";
+    case WitnessRole::NewAccess: return "new access";
+    case WitnessRole::GrantedAccess: return "granted access";
   }
   return "request";
 }

@@ -24,6 +24,8 @@ struct PolicyFlags {
   std::string policy, policy_b, account, principal, action, resource, request_file, bench_dir, compare_as = "identity";
   std::vector<std::string> context;
   std::vector<std::string> identity, resource_policies, boundary, scp, rcp, session;  ///< --identity ... (repeatable)
+  std::string reference, resource_type;                    ///< Access Analyzer checks
+  std::vector<std::string> check_actions, check_resources;
   double timeout = 10;
   bool json = false, verbose = false;
 };
@@ -178,6 +180,43 @@ int run_bench(const PolicyFlags& f) {
 
 CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) { return add_json_and_timeout(cmd, f.json, f.timeout); }
 
+// IAM Access Analyzer's custom policy checks, with their AWS names.
+void add_check_commands(CLI::App* policy, const std::shared_ptr<PolicyFlags>& f, Actions& actions) {
+  CLI::App* nna = add_common(policy->add_subcommand("check-no-new-access",
+                                                    "Access Analyzer CheckNoNewAccess: does NEW allow anything REFERENCE does not?"),
+                             *f);
+  nna->add_option("NEW", f->policy, "the updated policy (JSON file)")->required();
+  nna->add_option("--reference", f->reference, "the existing (reference) policy")->required();
+  actions[nna] = [f] {
+    const PolicyDocument fresh = load_policy_document(f->policy), old = load_policy_document(f->reference);
+    return answer_within_limit(*f, "check-no-new-access", {fresh.name, old.name},
+                               [&] { return check_no_new_access(fresh, old, options_of(*f)); });
+  };
+  CLI::App* ang = add_common(policy->add_subcommand("check-access-not-granted",
+                                                    "Access Analyzer CheckAccessNotGranted: is none of the listed access allowed?"),
+                             *f);
+  ang->add_option("POLICY", f->policy, "policy JSON file")->required();
+  ang->add_option("--actions", f->check_actions, "actions that must not be granted (A[,B...])")->delimiter(',');
+  ang->add_option("--resources", f->check_resources, "resources they must not be granted on (R[,S...])")->delimiter(',');
+  actions[ang] = [f] {
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "check-access-not-granted", {doc.name}, [&] {
+      return check_access_not_granted(doc, f->check_actions, f->check_resources, options_of(*f));
+    });
+  };
+  CLI::App* npa = add_common(policy->add_subcommand("check-no-public-access",
+                                                    "Access Analyzer CheckNoPublicAccess: is the resource policy not public?"),
+                             *f);
+  npa->add_option("POLICY", f->policy, "resource policy JSON file")->required();
+  npa->add_option("--resource-type", f->resource_type, "e.g. AWS::S3::Bucket, AWS::SQS::Queue")->required();
+  npa->add_option("--account", f->account, "the owner's account ID (its principals are not outsiders)");
+  actions[npa] = [f] {
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "check-no-public-access", {doc.name},
+                               [&] { return check_no_public_access(doc, f->resource_type, options_of(*f)); });
+  };
+}
+
 }  // namespace
 
 void add_policy_command(CLI::App& app, Actions& actions) {
@@ -225,6 +264,8 @@ void add_policy_command(CLI::App& app, Actions& actions) {
     return answer_within_limit(*f, "allows", {doc.name}, [&] { return policy_allows(doc, r, o); });
   };
 
+  add_check_commands(policy, f, actions);
+
   CLI::App* bench = add_common(policy->add_subcommand("bench", "Run every policy of a folder through `public`"), *f);
   bench->add_option("DIR", f->bench_dir, "folder of policy JSON files")->required()->check(CLI::ExistingDirectory);
   bench->add_flag("--verbose", f->verbose, "one line per policy");
@@ -244,6 +285,17 @@ nlohmann::json policy_answer_to_json(const PolicyAnswer& a) {
                       {"reason", a.reason},
                       {"time_ms", a.time_ms}};
   if (a.question == "compare") j["relation"] = a.relation.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.relation);
+  if (a.question.rfind("check-", 0) == 0) {  // Access Analyzer's response fields
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& r : a.check_reasons) {
+      nlohmann::json one = {{"description", r.description}, {"statementIndex", r.statement_index}};
+      if (!r.statement_id.empty()) one["statementId"] = r.statement_id;
+      reasons.push_back(one);
+    }
+    j["result"] = a.check_result.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.check_result);
+    j["message"] = a.check_message;
+    j["reasons"] = reasons;
+  }
   return j;
 }
 
@@ -252,7 +304,14 @@ std::string policy_answer_to_text(const PolicyAnswer& a) {
   const char* answer = a.verdict == Verdict::Yes ? "YES" : a.verdict == Verdict::No ? "NO" : "DON'T KNOW";
   out << "policy " << a.question << ": " << answer;
   if (!a.relation.empty()) out << " (" << a.relation << ")";
-  out << "\n  " << a.reason << "\n";
+  out << "\n";
+  if (a.question.rfind("check-", 0) == 0) {
+    out << "  result: " << (a.check_result.empty() ? "none (don't know)" : a.check_result) << "\n";
+    if (!a.check_message.empty()) out << "  message: " << a.check_message << "\n";
+    for (const auto& r : a.check_reasons)
+      out << "  reason: " << r.description << (r.statement_id.empty() ? "" : " (Sid " + r.statement_id + ")") << "\n";
+  }
+  out << "  " << a.reason << "\n";
   for (const auto& w : a.witnesses) {
     out << "  request [" << to_string(w.role) << "]" << (w.rechecked ? " (re-checked by the concrete evaluator)" : "") << "\n"
         << "    principal: " << w.request.principal << "\n    action:    " << w.request.action
