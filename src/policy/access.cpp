@@ -1,6 +1,9 @@
 #include "policy/access.h"
 
+#include <algorithm>
+
 #include "policy/evaluator.h"
+#include "support/invariant.h"
 #include "policy/question_support.h"
 
 namespace verdict::policy {
@@ -27,6 +30,22 @@ std::vector<const Policy*> AccessPolicies::all() const {
   std::vector<const Policy*> out;
   for (const auto& [type, p] : policies) out.push_back(&p);
   return out;
+}
+
+void AccessPolicies::finish() {
+  direct.clear();
+  for (const auto& [type, p] : policies) {
+    if (type != PolicyType::Resource) continue;
+    Policy d = p;
+    for (auto& st : d.statements) {
+      if (st.not_principal || !st.has_principal) continue;
+      std::vector<PrincipalEntry> kept;
+      for (const auto& e : st.principals)
+        if (e.kind != PrincipalEntry::Kind::Account) kept.push_back(e);
+      st.principals = std::move(kept);  // none left: the statement names no principal directly
+    }
+    direct.push_back(std::move(d));
+  }
 }
 
 std::string principal_account(const std::string& principal) {
@@ -63,7 +82,7 @@ std::string arn_account(const std::string& resource) {
 // Which of the rules the concrete decision took; the same rules as formulas are in
 // encode_access below.
 struct Grants {
-  bool identity = false, resource = false, boundary = true, session = true, scp = true, rcp = true;
+  bool identity = false, resource = false, direct = false, boundary = true, session = true, scp = true, rcp = true;
 };
 
 }  // namespace
@@ -88,6 +107,10 @@ AccessDecision evaluate_access(const AccessPolicies& ps, const PolicyRequest& r)
       case PolicyType::Rcp: g.rcp = g.rcp && allows; break;
     }
   }
+  VERDICT_INVARIANT(ps.direct.size() == static_cast<std::size_t>(std::count_if(ps.policies.begin(), ps.policies.end(),
+                                                      [](const auto& tp) { return tp.first == PolicyType::Resource; })),
+                    "AccessPolicies::finish() was called");
+  for (const auto& p : ps.direct) g.direct = g.direct || !evaluate(p, r).allowing.empty();
   const std::string account = principal_account(r.principal);
   if (!d.denied_by.empty()) {
     d.rule = "an explicit Deny applies (" + join(d.denied_by) + ")";
@@ -111,13 +134,13 @@ AccessDecision evaluate_access(const AccessPolicies& ps, const PolicyRequest& r)
   std::string resource_account = ps.resource_account.empty() ? arn_account(r.resource) : ps.resource_account;
   if (resource_account.empty()) resource_account = account;
   if (resource_account == account) {
-    const bool resource_alone = g.resource && (!is_role_arn(r.principal) || (g.boundary && g.session));
+    const bool resource_alone = g.direct && (!is_role_arn(r.principal) || (g.boundary && g.session));
     d.allowed = resource_alone || identity_path;
-    d.rule = resource_alone  ? "same account: a resource-based policy allows it"
+    d.rule = resource_alone  ? "same account: a resource-based policy allows it, naming the principal"
              : identity_path ? "same account: the identity-based policies allow it (within every boundary and "
                                "session policy given)"
-                             : "same account: neither a resource-based policy nor the identity-based policies "
-                               "(within the boundaries and session policies) allow it";
+                             : "same account: neither a resource-based policy naming the principal nor the "
+                               "identity-based policies (within the boundaries and session policies) allow it";
     return d;
   }
   d.allowed = identity_path && g.resource;
@@ -148,12 +171,17 @@ Encoding encode_access(const AccessPolicies& ps, const Universe& u, Approx side)
       case PolicyType::Rcp: rcp.push_back(allows); break;
     }
   }
+  std::vector<FormulaRef> direct;
+  for (const auto& p : ps.direct) {
+    Encoding e = encode_allowed(p, u, {side, std::nullopt});
+    direct.push_back(f_or(e.allow_cases));
+  }
   const FormulaRef no_account = u.principal_where([](const std::string& p) { return principal_account(p).empty(); });
   const FormulaRef role = u.principal_where([](const std::string& p) { return is_role_arn(p); });
   const FormulaRef id_ok = f_or(identity), res_ok = f_or(resource);
   const FormulaRef limits = f_and({f_and(boundary), f_and(session)});
   const FormulaRef identity_path = f_and({id_ok, limits});
-  const FormulaRef same_rule = f_or({f_and({res_ok, f_or({f_not(role), limits})}), identity_path});
+  const FormulaRef same_rule = f_or({f_and({f_or(direct), f_or({f_not(role), limits})}), identity_path});
   const FormulaRef cross_rule = f_and({identity_path, res_ok});
   FormulaRef account_rule;
   if (!ps.resource_account.empty()) {

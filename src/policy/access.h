@@ -29,8 +29,16 @@ struct AccessPolicies {
   /// that is empty too, the principal's own account (the request is treated as same-account).
   std::string resource_account;
 
+  /// Each resource-based policy without its account principals, in order: the grants that name
+  /// the principal itself (or everyone). A grant to an account delegates to the account's
+  /// identity-based policies instead (IAM User Guide, "AWS JSON policy elements: Principal",
+  /// "AWS account principals"). Filled by `finish()`.
+  std::vector<Policy> direct;
+
   [[nodiscard]] bool has(PolicyType t) const;
   [[nodiscard]] std::vector<const Policy*> all() const;
+  /// Call once the policies are in place.
+  void finish();
 };
 
 /// The account of an IAM or STS principal ARN (`arn:aws:iam::ID:...`, `arn:aws:sts::ID:...`)

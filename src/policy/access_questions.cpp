@@ -38,14 +38,16 @@ AccessPolicies access_of(const PolicyContext& c, const std::string& account, std
   add(PolicyType::Scp, c.scp);
   add(PolicyType::Rcp, c.rcp);
   add(PolicyType::Session, c.session);
+  ps.finish();
   return ps;
 }
 
 std::vector<std::string> access_assumptions(const AccessPolicies& ps) {
   return {"AWS's evaluation logic across policy types (IAM User Guide, \"Policy evaluation logic\"): an explicit "
           "Deny in any policy denies; every RCP must allow; every SCP must allow a principal of an account; "
-          "same account: a resource-based policy allows on its own (for a role ARN only within its boundaries and "
-          "session policies), or the identity-based policies allow within every boundary and session policy; "
+          "same account: a resource-based policy naming the principal (or everyone) allows on its own (for a role ARN "
+          "only within its boundaries and session policies; a grant to the account delegates to its identity-based "
+          "policies), or the identity-based policies allow within every boundary and session policy; "
           "cross-account: both must allow; principals of no account (anonymous, services) need a resource-based policy",
           ps.resource_account.empty() ? "the resource's account is the account field of its ARN (or, when that is empty, "
                                         "the principal's own account)"
@@ -162,6 +164,8 @@ PolicyAnswer policy::compare_in_context(const PolicyDocument& da, const PolicyDo
   AccessPolicies with_a = access_of(options.context, options.account, names), with_b = with_a;
   with_a.policies.emplace_back(slot, parse_policy_text(da.text, da.name));
   with_b.policies.emplace_back(slot, parse_policy_text(db.text, db.name));
+  with_a.finish();
+  with_b.finish();
   ans.policies = {std::string(to_string(slot)) + " A: " + da.name, std::string(to_string(slot)) + " B: " + db.name};
   ans.policies.insert(ans.policies.end(), names.begin(), names.end());
   ans.assumptions = access_assumptions(with_a);

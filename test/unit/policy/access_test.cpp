@@ -53,7 +53,9 @@ bool allowed(const AccessPolicies& ps, const std::string& principal, const std::
 }
 
 AccessPolicies set(std::vector<std::pair<PolicyType, Policy>> ps, const std::string& account = kAcct) {
-  return {std::move(ps), account};
+  AccessPolicies out{std::move(ps), account, {}};
+  out.finish();
+  return out;
 }
 
 TEST(PolicyAccess, ExplicitDenyInAnyPolicyWins) {
@@ -77,6 +79,7 @@ TEST(PolicyAccess, ScpMustAllowPrincipalsOfTheAccount) {
   EXPECT_FALSE(allowed(ps, kAlice, "s3:PutObject"));
   // every SCP (level) must allow
   ps.policies.emplace_back(PolicyType::Scp, allow("ec2:*"));
+  ps.finish();
   EXPECT_FALSE(allowed(ps, kAlice, "s3:GetObject"));
 }
 
@@ -86,6 +89,7 @@ TEST(PolicyAccess, RcpMustAllowEvenAnonymousAccess) {
   EXPECT_FALSE(allowed(ps, "anonymous", "s3:PutObject"));
   // an SCP does not constrain a principal of no account
   ps.policies.emplace_back(PolicyType::Scp, allow("ec2:*"));
+  ps.finish();
   EXPECT_TRUE(allowed(ps, "anonymous", "s3:GetObject"));
 }
 
@@ -124,7 +128,19 @@ TEST(PolicyAccess, CrossAccountNeedsBothPolicies) {
   EXPECT_TRUE(allowed(identity_only, kAlice, "s3:GetObject"));
   // the boundary limits the identity side of a cross-account request too
   both.policies.emplace_back(PolicyType::Boundary, allow("ec2:*"));
+  both.finish();
   EXPECT_FALSE(allowed(both, kOutsider, "s3:GetObject"));
+}
+
+TEST(PolicyAccess, GrantToTheAccountDelegatesToIdentityPolicies) {
+  // Principal: the account (root) delegates to the account's identity-based policies
+  auto account_only = set({{PolicyType::Resource, allow("s3:GetObject", kAcct)}});
+  EXPECT_FALSE(allowed(account_only, kAlice, "s3:GetObject"));
+  auto with_identity = set({{PolicyType::Resource, allow("s3:GetObject", kAcct)}, {PolicyType::Identity, allow("s3:Get*")}});
+  EXPECT_TRUE(allowed(with_identity, kAlice, "s3:GetObject"));
+  // everyone ("*") names the principal too: the grant stands alone
+  auto everyone = set({{PolicyType::Resource, allow("s3:GetObject", "*")}});
+  EXPECT_TRUE(allowed(everyone, kAlice, "s3:GetObject"));
 }
 
 TEST(PolicyAccess, ResourceAccountFromTheArnWhenNotGiven) {
