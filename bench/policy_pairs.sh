@@ -18,7 +18,7 @@ n, seed, timeout, verdict, corpus = int(sys.argv[1]), int(sys.argv[2]), float(sy
 files = sorted(f for f in os.listdir(corpus) if f.endswith(".json"))
 rng = random.Random(seed)
 pairs = [tuple(rng.sample(files, 2)) for _ in range(n)]
-counts, times, late, unchecked = {}, [], [], 0
+counts, times, inner, late, unchecked = {}, [], [], [], 0
 verbose = os.environ.get("VERBOSE")
 for a, b in pairs:
     start = time.monotonic()
@@ -32,6 +32,7 @@ for a, b in pairs:
         try:
             j = json.loads(p.stdout)
             outcome = j.get("relation") or "dont_know"
+            inner.append(j.get("time_ms", 0) / 1000.0)
             for r in j["evidence"]["requests"]:
                 if not r.get("rechecked"):
                     unchecked += 1
@@ -42,14 +43,17 @@ for a, b in pairs:
         late.append((t, a, b))
     if verbose:
         print("%8.3f s  %-18s %s %s" % (t, outcome, a, b), flush=True)
-def pct(q):
-    s = sorted(times)
-    return s[min(len(s) - 1, int(q * (len(s) - 1) + 0.5))]
+def pct(q, v=None):
+    s = sorted(times if v is None else v)
+    return s[min(len(s) - 1, int(q * (len(s) - 1) + 0.5))] if s else 0
 print("pairs %d (seed %d, --timeout %g): %s" % (n, seed, timeout,
       ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
 print("dont_know %d; median %.3f s, p90 %.3f s, p99 %.3f s, max %.3f s; past timeout+1 s: %d; "
       "requests not re-checked: %d" % (counts.get("dont_know", 0), pct(0.5), pct(0.9), pct(0.99), max(times),
                                         len(late), unchecked))
+if inner:
+    print("verdict's own time (time_ms, without process start): median %.3f s, p99 %.3f s, max %.3f s"
+          % (pct(0.5, inner), pct(0.99, inner), max(inner)))
 for t, a, b in late:
     print("  late: %.2f s %s %s" % (t, a, b))
 EOF

@@ -178,7 +178,11 @@ int run_bench(const PolicyFlags& f) {
   return 0;
 }
 
-CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) { return add_json_and_timeout(cmd, f.json, f.timeout); }
+CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) {
+  add_json_and_timeout(cmd, f.json, f.timeout);
+  cmd->get_option("--timeout")->description("seconds for the whole question (answered within it + 1 s; reached: don't know)");
+  return cmd;
+}
 
 // IAM Access Analyzer's custom policy checks, with their AWS names.
 void add_check_commands(CLI::App* policy, const std::shared_ptr<PolicyFlags>& f, Actions& actions) {
