@@ -79,6 +79,23 @@ std::map<std::string, ContextValue> context_for(const Statement& st) {
   return ctx;
 }
 
+std::vector<std::map<std::string, ContextValue>> contexts_for(const Statement& st, std::size_t max_variants) {
+  const auto base = context_for(st);
+  std::vector<std::map<std::string, ContextValue>> out = {base, {}};
+  // The other values of each positive single-key test, one at a time.
+  for (const auto& c : st.conditions) {
+    if (c.op == BaseOp::Null || c.negated || c.if_exists || c.qualifier == SetQualifier::ForAllValues) continue;
+    for (std::size_t i = 1; i < c.values.size() && out.size() < max_variants; ++i) {
+      auto v = accepted_value(c, c.values[i]);
+      if (!v) continue;
+      auto variant = base;
+      variant[c.key] = {{*v}, c.qualifier == SetQualifier::ForAnyValue};
+      out.push_back(std::move(variant));
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // Strings to try for one dimension (action or resource) of a statement.
@@ -157,7 +174,7 @@ std::optional<PolicyRequest> find_cheap_witness(const Policy& source, const std:
                                                   st.not_resource || st.resources.empty() ? other_resources
                                                                                           : std::vector<std::string>{});
       if (actions.empty() || resources.empty()) continue;
-      const std::vector<std::map<std::string, ContextValue>> contexts = {context_for(st), {}};
+      const std::vector<std::map<std::string, ContextValue>> contexts = contexts_for(st);
       for (const auto& action : actions) {
         if (pass == 0) {  // one request per action: the first principal the statement covers
           for (const auto& principal : principals) {

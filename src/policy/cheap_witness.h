@@ -36,4 +36,8 @@ std::optional<PolicyRequest> find_cheap_witness(const Policy& source, const std:
 /// given the value "x" in the context.
 std::map<std::string, ContextValue> context_for(const Statement& st);
 
+/// context_for(st), the empty context, and variants with each further value of each positive
+/// test (at most `max_variants` in all).
+std::vector<std::map<std::string, ContextValue>> contexts_for(const Statement& st, std::size_t max_variants = 16);
+
 }  // namespace verdict::policy

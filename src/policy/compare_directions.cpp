@@ -48,6 +48,31 @@ GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe&
   };
 }
 
+// The request with Z3's `\u{...}` escapes and bytes outside printable ASCII replaced by `x`.
+PolicyRequest printable_request(PolicyRequest r) {
+  auto clean = [](std::string s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 3, "\\u{") == 0) {
+        const auto end = s.find('}', i);
+        if (end != std::string::npos) {
+          out += 'x';
+          i = end;
+          continue;
+        }
+      }
+      const auto c = static_cast<unsigned char>(s[i]);
+      out += (c < 0x20 || c > 0x7e) ? 'x' : s[i];
+    }
+    return out;
+  };
+  r.action = clean(r.action);
+  r.resource = clean(r.resource);
+  for (auto& [k, v] : r.context)
+    for (auto& x : v.values) x = clean(x);
+  return r;
+}
+
 }  // namespace
 
 // One direction of compare: is there a request `d.holds` (allowed by one side, not by the
@@ -72,6 +97,7 @@ smt::PolicySat one_direction(PolicyAnswer& a, const Direction& d, const Universe
   }
   try {
     auto w = d.witness(*found);
+    if (!w) w = d.witness(printable_request(*found));  // the solver's strings may hold escapes
     if (!w) {
       a.notes.push_back(std::string(to_string(d.role)) + ": the solver's request was not confirmed by the concrete evaluator: " +
                         describe_request(*found));

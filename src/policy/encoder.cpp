@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <set>
 
 #include "policy/evaluator.h"
 #include "policy/public_rule.h"
@@ -109,6 +110,41 @@ int Universe::principal_index(const std::string& principal) const {
   return -1;
 }
 
+namespace {
+
+// Class domains for the condition keys whose every test is a String*/Arn* operator with
+// variable-free values (keys read by `${...}` or fixed by rule P stay strings).
+void add_key_domains(Universe& u, const std::vector<const Policy*>& policies) {
+  std::map<std::string, std::vector<Glob>> globs;
+  std::set<std::string> excluded(public_rule_keys().begin(), public_rule_keys().end());
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements) {
+      auto exclude_variables = [&](const Pattern& pat) {
+        for (const auto& piece : pat.pieces)
+          if (piece.kind == Kind::Variable) excluded.insert(piece.text);
+      };
+      for (const auto& r : st.resources) exclude_variables(r);
+      for (const auto& c : st.conditions) {
+        for (const auto& v : c.values) exclude_variables(v.pattern);
+        if (c.op == BaseOp::Null) continue;
+        if (value_class(c.op) != ValueClass::String) {
+          excluded.insert(c.key);
+          continue;
+        }
+        for (const auto& v : c.values) {
+          if (v.pattern.has_variable()) excluded.insert(c.key);
+          globs[c.key].push_back({v.pattern, c.op == BaseOp::StringEqualsIgnoreCase});
+        }
+      }
+    }
+  for (auto& [key, k] : u.keys) {
+    if (k.conflicting || k.cls != ValueClass::String || excluded.count(key) || !globs.count(key)) continue;
+    k.domain = StringDomain::of(globs[key]);
+  }
+}
+
+}  // namespace
+
 Universe Universe::of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts,
                       const std::vector<std::string>& extra_principals) {
   Universe u;
@@ -143,26 +179,29 @@ Universe Universe::of(const std::vector<const Policy*>& policies, const std::vec
         for (const auto& v : c.values) note_variables(v.pattern);
     }
   for (auto& [key, k] : u.keys) k.slots = std::max(1u, uses[key]);
-  std::vector<Pattern> actions, resources;
+  std::vector<Glob> actions, resources;
   bool resource_variables = false;
   for (const Policy* p : policies)
     for (const auto& st : p->statements) {
-      actions.insert(actions.end(), st.actions.begin(), st.actions.end());
+      for (const auto& a : st.actions) actions.push_back({a, false});
       for (const auto& r : st.resources) {
         resource_variables = resource_variables || r.has_variable();
-        resources.push_back(r);
+        resources.push_back({r, false});
       }
     }
   u.actions = StringDomain::of(actions);
   if (!resource_variables) u.resources = StringDomain::of(resources);
+  add_key_domains(u, policies);
   return u;
 }
 
-std::optional<StringDomain> StringDomain::of(const std::vector<Pattern>& patterns) {
+std::string StringDomain::glob_key(const Glob& g) { return (g.ignore_case ? "i:" : "s:") + g.pattern.raw; }
+
+std::optional<StringDomain> StringDomain::of(const std::vector<Glob>& globs) {
   StringDomain d;
-  for (const auto& p : patterns) {
-    if (p.has_variable()) return std::nullopt;
-    if (d.glob_of.emplace(p.raw, d.globs.size()).second) d.globs.push_back({p, false});
+  for (const auto& g : globs) {
+    if (g.pattern.has_variable()) return std::nullopt;
+    if (d.glob_of.emplace(glob_key(g), d.globs.size()).second) d.globs.push_back(g);
   }
   const auto t0 = std::chrono::steady_clock::now();
   auto classes = glob_classes(d.globs);
@@ -175,14 +214,12 @@ std::optional<StringDomain> StringDomain::of(const std::vector<Pattern>& pattern
   return d;
 }
 
-FormulaRef StringDomain::matches(const std::string& var, const Pattern& p) const {
-  auto it = glob_of.find(p.raw);
+FormulaRef StringDomain::matches(const std::string& var, const Glob& g) const {
+  auto it = glob_of.find(glob_key(g));
+  VERDICT_INVARIANT(it != glob_of.end(), "a class atom is asked only for a glob of its domain");
   std::vector<FormulaRef> alts;
-  for (std::size_t c = 0; c < classes.representatives.size(); ++c) {
-    const bool m = it != glob_of.end() ? classes.matches[c][it->second]
-                                       : glob_match(p, classes.representatives[c], false);
-    if (m) alts.push_back(f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(c)));
-  }
+  for (std::size_t c = 0; c < classes.representatives.size(); ++c)
+    if (classes.matches[c][it->second]) alts.push_back(f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(c)));
   if (alts.size() == classes.representatives.size()) return f_true();
   return f_or(std::move(alts));
 }
@@ -203,7 +240,7 @@ const StringDomain* domain_of(const Universe& u, const std::string& var) {
 }
 
 FormulaRef Universe::dimension_matches(const std::string& var, const Pattern& p) const {
-  if (const StringDomain* d = domain_of(*this, var); d && !p.has_variable()) return d->matches(var, p);
+  if (const StringDomain* d = domain_of(*this, var); d && !p.has_variable()) return d->matches(var, {p, false});
   return glob_atom(var, p, false);
 }
 
@@ -376,6 +413,8 @@ FormulaRef StatementEncoder::value_atom(const Condition& c, const KeyInfo& k, co
     return approximate(positive, "policy variable in \"" + v.pattern.raw + "\"");
   switch (value_class(c.op)) {
     case ValueClass::String:
+      if (k.domain && !v.pattern.has_variable())
+        return k.domain->matches(var, {v.pattern, c.op == BaseOp::StringEqualsIgnoreCase});
       return pattern_atom(var, v.pattern, c.op == BaseOp::StringEqualsIgnoreCase, positive);
     case ValueClass::Binary: return f_str_eq(var, v.pattern.raw);
     case ValueClass::Bool:

@@ -20,6 +20,24 @@ namespace verdict::policy {
 
 using smt::FormulaRef;
 
+/// A string dimension of the request (the action, the resource) asked over finitely many
+/// representatives: the classes into which the patterns of every policy of the question split
+/// all strings (glob_automaton.h). The variable is then an Int, the index of a class, and each
+/// pattern is the set of classes it matches: no string solver is needed for it.
+struct StringDomain {
+  std::vector<Glob> globs;
+  GlobClasses classes;
+  std::map<std::string, std::size_t> glob_of;  ///< glob_key() -> index in `globs`
+
+  /// Classes of the globs (variable-free); nullopt past the automaton's state limit.
+  static std::optional<StringDomain> of(const std::vector<Glob>& globs);
+  /// "var (a class index) is a class `g` matches"; `g` must be one of `globs`.
+  [[nodiscard]] FormulaRef matches(const std::string& var, const Glob& g) const;
+  static std::string glob_key(const Glob& g);
+  /// The class of a concrete string.
+  [[nodiscard]] std::size_t class_of(const std::string& s) const;
+};
+
 /// How a condition key is modelled: its value class and how many value slots it has.
 struct KeyInfo {
   std::string key;         ///< lower case
@@ -28,23 +46,10 @@ struct KeyInfo {
   bool conflicting = false;  ///< used with operators of incompatible classes (not modelled)
   bool set_valued = false;   ///< used with ForAnyValue/ForAllValues: a set of `slots` values
   unsigned slots = 1;
-};
-
-/// A string dimension of the request (the action, the resource) asked over finitely many
-/// representatives: the classes into which the patterns of every policy of the question split
-/// all strings (glob_automaton.h). The variable is then an Int, the index of a class, and each
-/// pattern is the set of classes it matches: no string solver is needed for it.
-struct StringDomain {
-  std::vector<Glob> globs;
-  GlobClasses classes;
-  std::map<std::string, std::size_t> glob_of;  ///< pattern as written -> index in `globs`
-
-  /// Classes of the patterns (variable-free); nullopt past the automaton's state limit.
-  static std::optional<StringDomain> of(const std::vector<Pattern>& patterns);
-  /// "var (a class index) is a class `p` matches".
-  [[nodiscard]] FormulaRef matches(const std::string& var, const Pattern& p) const;
-  /// The class of a concrete string.
-  [[nodiscard]] std::size_t class_of(const std::string& s) const;
+  /// Set when the key's values are asked over the classes of the String* and Arn* patterns the
+  /// policies test it with: each slot is then an Int (a class), not a string. Not for keys that
+  /// policy variables read, that other operator types test, or that rule P fixes values of.
+  std::optional<StringDomain> domain;
 };
 
 /// The request variables shared by every policy of one question.

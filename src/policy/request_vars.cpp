@@ -46,6 +46,10 @@ FormulaRef well_formed(const Universe& u) {
     if (k.conflicting) continue;
     for (unsigned i = 0; i < k.slots; ++i) {
       const std::string v = slot_var(key, i);
+      if (k.domain) {
+        all.push_back(f_compare(v, VarSort::Int, CmpOp::Ge, "0"));
+        all.push_back(f_compare(v, VarSort::Int, CmpOp::Lt, std::to_string(k.domain->classes.representatives.size())));
+      }
       if (k.cls == ValueClass::Bool) all.push_back(f_or({f_str_eq(v, "true"), f_str_eq(v, "false")}));
       if (k.cls == ValueClass::Date) {
         all.push_back(f_compare(v, VarSort::Int, CmpOp::Ge, "0"));
@@ -62,6 +66,7 @@ namespace {
 
 std::optional<FormulaRef> slot_equals(const KeyInfo& k, unsigned slot, const std::string& value) {
   const std::string var = slot_var(k.key, slot);
+  if (k.domain) return f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(k.domain->class_of(value)));
   switch (k.cls) {
     case ValueClass::String:
     case ValueClass::Binary:
@@ -131,6 +136,11 @@ namespace {
 
 std::string slot_value(const KeyInfo& k, unsigned slot, const PolicyModel& m) {
   const std::string* v = m.find(slot_var(k.key, slot));
+  if (k.domain) {
+    const auto& reps = k.domain->classes.representatives;
+    const int c = v ? std::atoi(v->c_str()) : 0;
+    return c >= 0 && c < static_cast<int>(reps.size()) ? reps[c] : reps.front();
+  }
   switch (k.cls) {
     case ValueClass::Date: return format_date_ms(v ? std::atoll(v->c_str()) : 0);
     case ValueClass::Ip: {
