@@ -146,7 +146,7 @@ void add_key_domains(Universe& u, const std::vector<const Policy*>& policies) {
 }  // namespace
 
 Universe Universe::of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts,
-                      const std::vector<std::string>& extra_principals) {
+                      const std::vector<std::string>& extra_principals, bool classes) {
   Universe u;
   u.principals = principal_representatives(policies, extra_accounts, extra_principals);
   std::map<std::string, unsigned> uses;
@@ -179,6 +179,7 @@ Universe Universe::of(const std::vector<const Policy*>& policies, const std::vec
         for (const auto& v : c.values) note_variables(v.pattern);
     }
   for (auto& [key, k] : u.keys) k.slots = std::max(1u, uses[key]);
+  if (!classes) return u;
   std::vector<Glob> actions, resources;
   bool resource_variables = false;
   for (const Policy* p : policies)

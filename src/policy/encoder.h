@@ -68,8 +68,10 @@ struct Universe {
   std::optional<StringDomain> actions, resources;
   /// `extra_accounts`: accounts that need a representative too (the owner's); `extra_principals`:
   /// principals that must be representable (a concrete request's).
+  /// `classes` false: actions, resources and condition values stay strings (for questions that
+  /// need no solver, the classes would be computed for nothing).
   static Universe of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts = {},
-                     const std::vector<std::string>& extra_principals = {});
+                     const std::vector<std::string>& extra_principals = {}, bool classes = true);
   /// "var (the action or the resource) matches `p`", over classes when the dimension has them.
   [[nodiscard]] FormulaRef dimension_matches(const std::string& var, const Pattern& p) const;
   /// The formula "the principal is one of the representatives satisfying `test`".

@@ -1,5 +1,6 @@
 // The public policy API (include/verdict/policy.h): public, compare, allows. Each question is
 // a symbolic search plus a concrete re-evaluation of every request it reports.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -145,7 +146,11 @@ PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& optio
       mine.fixed_patterns.insert(mine.fixed_patterns.end(), f.fixed_patterns.begin(), f.fixed_patterns.end());
       mine.narrow_cidrs.insert(mine.narrow_cidrs.end(), f.narrow_cidrs.begin(), f.narrow_cidrs.end());
     }
-  const Universe u = Universe::of(all, std::vector<std::string>(rule.named_accounts.begin(), rule.named_accounts.end()));
+  // Only statements with a Principal can let an outsider in (the others apply to the attached
+  // identity): without one the question needs no solver, nor the classes.
+  const bool principals = std::any_of(p.statements.begin(), p.statements.end(), [](const Statement& st) { return st.has_principal; });
+  const Universe u = Universe::of(all, std::vector<std::string>(rule.named_accounts.begin(), rule.named_accounts.end()), {},
+                                  principals);
   const SearchResult s = search_request(public_goal(p, rcps, u, rule, true), u, deadline);
   add_approximation_notes(a, s.approximated);
   if (s.status == smt::PolicySat::Unknown) {
