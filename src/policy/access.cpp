@@ -1,6 +1,7 @@
 #include "policy/access.h"
 
 #include <algorithm>
+#include <map>
 
 #include "policy/evaluator.h"
 #include "support/invariant.h"
@@ -90,10 +91,10 @@ struct Grants {
 AccessDecision evaluate_access(const AccessPolicies& ps, const PolicyRequest& r) {
   AccessDecision d;
   Grants g;
-  std::size_t index = 0;
+  std::map<PolicyType, std::size_t> index;  // the n-th policy of its type, as given
   for (const auto& [type, p] : ps.policies) {
     const EvalResult ev = evaluate(p, r);
-    const std::string prefix = std::string(to_string(type)) + "[" + std::to_string(index++) + "] ";
+    const std::string prefix = std::string(to_string(type)) + "[" + std::to_string(index[type]++) + "] ";
     for (const auto& l : labels(p, ev.denying, prefix)) d.denied_by.push_back(l);
     const bool allows = !ev.allowing.empty();
     if (allows)
