@@ -86,10 +86,8 @@ struct Grants {
   bool identity = false, resource = false, direct = false, boundary = true, session = true, scp = true, rcp = true;
 };
 
-}  // namespace
-
-AccessDecision evaluate_access(const AccessPolicies& ps, const PolicyRequest& r) {
-  AccessDecision d;
+// Evaluates every policy on the request: which types grant, and the applying statements.
+Grants collect_grants(const AccessPolicies& ps, const PolicyRequest& r, AccessDecision& d) {
   Grants g;
   std::map<PolicyType, std::size_t> index;  // the n-th policy of its type, as given
   for (const auto& [type, p] : ps.policies) {
@@ -112,6 +110,14 @@ AccessDecision evaluate_access(const AccessPolicies& ps, const PolicyRequest& r)
                                                       [](const auto& tp) { return tp.first == PolicyType::Resource; })),
                     "AccessPolicies::finish() was called");
   for (const auto& p : ps.direct) g.direct = g.direct || !evaluate(p, r).allowing.empty();
+  return g;
+}
+
+}  // namespace
+
+AccessDecision evaluate_access(const AccessPolicies& ps, const PolicyRequest& r) {
+  AccessDecision d;
+  const Grants g = collect_grants(ps, r, d);
   const std::string account = principal_account(r.principal);
   if (!d.denied_by.empty()) {
     d.rule = "an explicit Deny applies (" + join(d.denied_by) + ")";

@@ -1,5 +1,6 @@
 #include "policy/glob_automaton.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <deque>
@@ -219,69 +220,82 @@ std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
 // strings matching none (the empty string's). `*`-only globs match every string and stay out
 // of the products. Literal globs stay out too: each literal is a class of its own, and each
 // product class keeps a representative that is no literal (or the walk gives up).
-std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::size_t max_states) {
-  std::vector<Nfa> nfas;
-  nfas.reserve(globs.size());
-  for (const auto& g : globs) nfas.emplace_back(g);
+namespace {
+
+// How glob_classes treats each glob: `*`-only globs stay out of everything, literals become
+// classes of their own, the others ("open") go into products, one per component.
+struct Split {
+  std::vector<std::size_t> open;
+  std::map<std::string, std::vector<std::size_t>> literals;  ///< literal text -> its globs
+  std::vector<std::string> prefix;                           ///< literal prefix of each open glob
+  std::map<std::size_t, std::vector<std::size_t>> components;
+  bool empty_prefix = false;  ///< some open glob has none: one product over all open globs
+};
+
+Split split_globs(const std::vector<Glob>& globs) {
+  Split s;
   std::vector<std::size_t> parent(globs.size());
-  std::vector<std::string> prefix(globs.size());
-  std::vector<std::size_t> open;                       // globs in a product
-  std::map<std::string, std::vector<std::size_t>> literals;  // literal text -> its globs
-  bool empty_prefix = false;
+  s.prefix.resize(globs.size());
   for (std::size_t i = 0; i < globs.size(); ++i) {
     parent[i] = i;
     if (universal(globs[i])) continue;
     if (auto lit = globs[i].ignore_case ? std::nullopt : globs[i].pattern.literal()) {
-      literals[*lit].push_back(i);
+      s.literals[*lit].push_back(i);
       continue;
     }
-    prefix[i] = literal_prefix(globs[i]);
-    empty_prefix = empty_prefix || prefix[i].empty();
-    open.push_back(i);
+    s.prefix[i] = literal_prefix(globs[i]);
+    s.empty_prefix = s.empty_prefix || s.prefix[i].empty();
+    s.open.push_back(i);
   }
-  for (std::size_t x = 0; x < open.size(); ++x)
-    for (std::size_t y = x + 1; y < open.size(); ++y) {
-      const std::string &a = prefix[open[x]], &b = prefix[open[y]];
+  for (std::size_t x = 0; x < s.open.size(); ++x)
+    for (std::size_t y = x + 1; y < s.open.size(); ++y) {
+      const std::string &a = s.prefix[s.open[x]], &b = s.prefix[s.open[y]];
       if (a.compare(0, b.size(), b) == 0 || b.compare(0, a.size(), a) == 0)
-        parent[find_root(parent, open[x])] = find_root(parent, open[y]);
+        parent[find_root(parent, s.open[x])] = find_root(parent, s.open[y]);
     }
-  std::map<std::size_t, std::vector<std::size_t>> components;
-  for (auto i : open) components[find_root(parent, i)].push_back(i);
+  for (auto i : s.open) s.components[find_root(parent, i)].push_back(i);
+  return s;
+}
 
+// Strings matching no open glob when each has a literal prefix: the empty one, and repetitions
+// of a character no prefix starts with.
+void note_unmatched(const Split& s, std::size_t total, Collector& c) {
+  std::set<char> first;
+  for (auto i : s.open) first.insert(s.prefix[i][0]);
+  std::string filler;
+  for (char ch : std::string("xzqjkvwy0123456789-_.abcdefghilmnoprstu"))
+    if (!first.count(ch)) {
+      filler = std::string(1, ch);
+      break;
+    }
+  const std::vector<bool> none(total, false);
+  c.note(none, "");
+  for (std::size_t n = 1; !filler.empty() && n < Collector::kSamples; ++n) c.note(none, std::string(n, filler[0]));
+}
+
+}  // namespace
+
+std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::size_t max_states) {
+  std::vector<Nfa> nfas;
+  nfas.reserve(globs.size());
+  for (const auto& g : globs) nfas.emplace_back(g);
+  const Split split = split_globs(globs);
   Collector c;
   std::size_t budget = max_states;
-  if (!empty_prefix) {
-    // Strings matching no wildcard glob: the empty one, and repetitions of a character no
-    // glob's prefix starts with.
-    std::set<char> first;
-    for (auto i : open) first.insert(prefix[i][0]);
-    std::string filler;
-    for (char ch : std::string("xzqjkvwy0123456789-_.abcdefghilmnoprstu"))
-      if (!first.count(ch)) {
-        filler = std::string(1, ch);
-        break;
-      }
-    const std::vector<bool> none(globs.size(), false);
-    c.note(none, "");
-    for (std::size_t n = 1; !filler.empty() && n < Collector::kSamples; ++n) c.note(none, std::string(n, filler[0]));
-  }
-  for (const auto& [root, members] : components)
-    if (!walk_product(nfas, members, globs.size(), empty_prefix, budget, c)) return std::nullopt;
+  if (!split.empty_prefix) note_unmatched(split, globs.size(), c);
+  for (const auto& [root, members] : split.components)
+    if (!walk_product(nfas, members, globs.size(), split.empty_prefix, budget, c)) return std::nullopt;
   GlobClasses out;
   for (std::size_t k = 0; k < c.samples.size(); ++k) {
-    const std::string* pick = nullptr;
-    for (const auto& sample : c.samples[k])
-      if (!literals.count(sample)) {
-        pick = &sample;
-        break;
-      }
-    if (!pick) return std::nullopt;  // could not show the class has a string that is no literal
+    const auto& samples = c.samples[k];
+    auto pick = std::find_if(samples.begin(), samples.end(), [&](const std::string& x) { return !split.literals.count(x); });
+    if (pick == samples.end()) return std::nullopt;  // could not show the class has a string that is no literal
     out.representatives.push_back(*pick);
     out.matches.push_back(c.out.matches[k]);
   }
-  for (const auto& [text, own] : literals) {
+  for (const auto& [text, own] : split.literals) {
     std::vector<bool> m(globs.size(), false);
-    for (auto i : open) m[i] = glob_match(globs[i].pattern, text, globs[i].ignore_case);
+    for (auto i : split.open) m[i] = glob_match(globs[i].pattern, text, globs[i].ignore_case);
     for (auto i : own) m[i] = true;
     out.representatives.push_back(text);
     out.matches.push_back(std::move(m));
@@ -289,10 +303,6 @@ std::optional<GlobClasses> glob_classes(const std::vector<Glob>& globs, std::siz
   for (std::size_t i = 0; i < globs.size(); ++i)
     if (universal(globs[i]))
       for (auto& m : out.matches) m[i] = true;
-  if (out.representatives.empty()) {  // only `*` globs, or none: one class
-    out.representatives.push_back("");
-    out.matches.emplace_back(globs.size(), true);
-  }
   return out;
 }
 
