@@ -42,6 +42,8 @@ enum class WitnessRole {
   ANotB,            ///< `compare`: allowed by A, not by B
   BNotA,            ///< `compare`: allowed by B, not by A
   Request,          ///< `allows`: the request asked about
+  NewAccess,        ///< `check-no-new-access`: allowed by the new policy, not by the reference
+  GrantedAccess,    ///< `check-access-not-granted`: a request for the listed access that is allowed
 };
 
 /// "allowed request", "outsider request holding a fixed value", "a_not_b", "b_not_a" or
@@ -58,6 +60,13 @@ struct PolicyWitness {
   bool rechecked = false;  ///< re-evaluated by the concrete evaluator, which agreed
 };
 
+/// One reason of an Access Analyzer check result (its ReasonSummary).
+struct CheckReason {
+  std::string description;   ///< e.g. "New access in the statement with index: 0."
+  std::string statement_id;  ///< the statement's Sid, if it has one
+  int statement_index = -1;  ///< 0-based
+};
+
 /// The answer to one policy question.
 struct PolicyAnswer {
   Verdict verdict = Verdict::DontKnow;
@@ -70,11 +79,31 @@ struct PolicyAnswer {
   std::vector<std::string> assumptions;
   std::string reason;  ///< for don't know: why; for yes/no: the answer in one sentence
   double time_ms = 0;
+  /// Access Analyzer checks: "PASS" (verdict yes), "FAIL" (no, with the request), or empty
+  /// (don't know), with AWS's message and reasons.
+  std::string check_result;
+  std::string check_message;
+  std::vector<CheckReason> check_reasons;
+};
+
+/// The policies around a request, by type (AWS's evaluation logic across policy types,
+/// docs/policy.md): each list may be empty.
+struct PolicyContext {
+  std::vector<PolicyDocument> identity, resource, boundary, scp, rcp, session;
+  [[nodiscard]] bool empty() const {
+    return identity.empty() && resource.empty() && boundary.empty() && scp.empty() && rcp.empty() && session.empty();
+  }
 };
 
 struct PolicyOptions {
-  double timeout_s = 10;  ///< per solver query; a timeout is don't know
-  std::string account;    ///< `public`: the owner's account ID (its principals are not outsiders)
+  double timeout_s = 10;  ///< for the whole question; when it is reached the answer is don't know
+  /// `public`: the owner's account ID (its principals are not outsiders); with a context: the
+  /// account owning the resource (same-account or cross-account rules).
+  std::string account;
+  /// `compare` with a context: A and B are compared in this role ("identity", "resource",
+  /// "boundary", "scp", "rcp" or "session"), the context's policies around them.
+  PolicyContext context;
+  std::string compare_as = "identity";
 };
 
 /// Reads a policy file. Throws InputError when it cannot be read.
@@ -87,12 +116,37 @@ PolicyRequest parse_policy_request(const std::string& json_text, const std::stri
 /// Throws InputError for a malformed policy.
 PolicyAnswer policy_public(const PolicyDocument& policy, const PolicyOptions& options = {});
 
-/// Compares two policies over all requests; yes exactly when they are equivalent.
+/// Compares two policies over all requests; yes exactly when they are equivalent. With a
+/// non-empty `options.context`, A and B take the role `options.compare_as` among the context's
+/// policies and the comparison is of the access the whole set grants.
 PolicyAnswer policy_compare(const PolicyDocument& a, const PolicyDocument& b,
                             const PolicyOptions& options = {});
 
 /// Is this request allowed by the policy alone? yes / no, naming the deciding statements.
 PolicyAnswer policy_allows(const PolicyDocument& policy, const PolicyRequest& request,
                            const PolicyOptions& options = {});
+
+/// Is this request allowed by the policies of `options.context` together (identity, resource,
+/// boundary, SCP, RCP, session)? yes / no, naming the deciding rule and statements.
+PolicyAnswer policy_allows_in_context(const PolicyRequest& request, const PolicyOptions& options);
+
+// ---- IAM Access Analyzer's custom policy checks (their AWS names and semantics) ----
+
+/// CheckNoNewAccess: PASS when `updated` allows no request `reference` does not; FAIL with one.
+PolicyAnswer check_no_new_access(const PolicyDocument& updated, const PolicyDocument& reference,
+                                 const PolicyOptions& options = {});
+
+/// CheckAccessNotGranted: PASS when the policy allows none of the listed actions (on any
+/// resource; only actions given) / no action on the listed resources (only resources given) /
+/// none of the actions on any of the resources (both); FAIL with a request that gets it.
+/// Actions and resources may use `*` and `?`.
+PolicyAnswer check_access_not_granted(const PolicyDocument& policy, const std::vector<std::string>& actions,
+                                      const std::vector<std::string>& resources, const PolicyOptions& options = {});
+
+/// CheckNoPublicAccess: PASS when the resource policy is not public (rule P) for a resource of
+/// `resource_type` (one of Access Analyzer's types, e.g. AWS::S3::Bucket); FAIL with the request.
+/// Throws InputError for a type Access Analyzer does not support.
+PolicyAnswer check_no_public_access(const PolicyDocument& policy, const std::string& resource_type,
+                                    const PolicyOptions& options = {});
 
 }  // namespace verdict

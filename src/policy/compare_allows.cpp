@@ -1,6 +1,7 @@
 // The public policy API, continued: compare and allows.
 #include <chrono>
 
+#include "policy/compare_directions.h"
 #include "policy/evaluator.h"
 #include "policy/parser.h"
 #include "policy/question_support.h"
@@ -15,74 +16,10 @@ using namespace policy;
 
 namespace {
 
-// "allowed by X, not by Y" as a re-checked witness; nullopt when the evaluator disagrees.
-std::optional<PolicyWitness> difference_witness(const Policy& yes, const Policy& no, const char* yes_name,
-                                                const char* no_name, WitnessRole role, PolicyRequest r) {
-  auto holds = [&](const PolicyRequest& q) { return evaluate(yes, q).allowed && !evaluate(no, q).allowed; };
-  if (!holds(r)) return std::nullopt;
-  PolicyWitness w;
-  w.role = role;
-  w.request = polish_request(r, holds, {&yes, &no});
-  const EvalResult ey = evaluate(yes, w.request), en = evaluate(no, w.request);
-  w.rechecked = true;
-  w.allowed_by = labels(yes, ey.allowing, std::string(yes_name) + " ");
-  w.denied_by = labels(no, en.denying, std::string(no_name) + " ");
-  std::string why_not = en.denying.empty() ? "no statement of " + std::string(no_name) + " allows it"
-                                           : join(w.denied_by) + " denies it";
-  w.explanation = describe_request(w.request) + ": allowed by " + join(w.allowed_by) + "; " + why_not;
-  return w;
-}
-
-GoalBuilder difference_goal(const Policy& yes, const Policy& no, const Universe& u) {
-  return [&yes, &no, &u](Approx side) {
-    EncodeOptions oy{side, std::nullopt}, on{flip(side), std::nullopt};
-    Encoding ey = encode_allowed(yes, u, oy), en = encode_allowed(no, u, on);
-    std::vector<std::string> approx = ey.approximated;
-    approx.insert(approx.end(), en.approximated.begin(), en.approximated.end());
-    const FormulaRef rest = ey.allow_cases.empty() ? smt::f_false() : smt::f_and({smt::f_not(ey.denied), smt::f_not(en.allowed)});
-    return Goal{rest, ey.allow_cases, approx};
-  };
-}
-
-// One direction of compare: does `yes` allow a request `no` does not? Adds the witness.
-smt::PolicySat one_direction(PolicyAnswer& a, const Policy& yes, const Policy& no, const char* yn,
-                             const char* nn, WitnessRole role, const Universe& u, unsigned tmo) {
-  const SearchResult s = search_request(difference_goal(yes, no, u), u, tmo);
-  for (const auto& n : s.approximated) a.notes.push_back("approximated: " + n);
-  if (s.status == smt::PolicySat::Unknown) {
-    a.notes.push_back(std::string(to_string(role)) + ": " + s.reason);
-    return s.status;
-  }
-  if (s.status == smt::PolicySat::Unsat) return s.status;
-  try {
-    auto w = difference_witness(yes, no, yn, nn, role, s.request);
-    if (!w) {
-      a.notes.push_back(std::string(to_string(role)) + ": the solver's request was not confirmed by the concrete evaluator: " +
-                        describe_request(s.request));
-      return smt::PolicySat::Unknown;
-    }
-    a.statements.insert(a.statements.end(), w->allowed_by.begin(), w->allowed_by.end());
-    a.statements.insert(a.statements.end(), w->denied_by.begin(), w->denied_by.end());
-    a.witnesses.push_back(*w);
-  } catch (const Unsupported& e) {
-    a.notes.push_back(std::string(to_string(role)) + ": the concrete evaluator does not model: " + e.what());
-    return smt::PolicySat::Unknown;
-  }
-  return smt::PolicySat::Sat;
-}
-
-std::string relation_of(smt::PolicySat ab, smt::PolicySat ba) {
-  using smt::PolicySat;
-  if (ab == PolicySat::Unsat && ba == PolicySat::Unsat) return "equivalent";
-  if (ab == PolicySat::Sat && ba == PolicySat::Unsat) return "a_more_permissive";
-  if (ab == PolicySat::Unsat && ba == PolicySat::Sat) return "b_more_permissive";
-  if (ab == PolicySat::Sat && ba == PolicySat::Sat) return "incomparable";
-  return "";
-}
-
 }  // namespace
 
 PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, const PolicyOptions& options) {
+  if (!options.context.empty()) return compare_in_context(da, db, options);
   const auto start = std::chrono::steady_clock::now();
   const Policy a = parse_policy_text(da.text, da.name), b = parse_policy_text(db.text, db.name);
   PolicyAnswer ans;
@@ -90,18 +27,12 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
   ans.policies = {da.name, db.name};
   ans.assumptions = evaluation_assumptions("each policy is", "statements without a Principal apply to any principal");
   const Universe u = Universe::of({&a, &b});
-  const auto ab = one_direction(ans, a, b, "A", "B", WitnessRole::ANotB, u, timeout_ms(options));
-  const auto ba = one_direction(ans, b, a, "B", "A", WitnessRole::BNotA, u, timeout_ms(options));
-  ans.relation = relation_of(ab, ba);
-  if (ans.relation.empty()) {
-    ans.reason = "could not decide both directions: " + join(ans.notes);
-  } else {
-    ans.verdict = ans.relation == "equivalent" ? Verdict::Yes : Verdict::No;
-    ans.reason = ans.relation == "equivalent" ? "A and B allow exactly the same requests"
-               : ans.relation == "incomparable" ? "each policy allows a request the other does not"
-               : ans.relation == "a_more_permissive" ? "A allows everything B allows, and more"
-                                                     : "B allows everything A allows, and more";
-  }
+  const support::Deadline deadline = question_deadline(options);
+  // The first direction may use half of the time left, so that the second one gets its turn.
+  const auto ab = one_direction(ans, alone_direction(a, b, "A", "B", WitnessRole::ANotB, u), u,
+                                deadline.child(deadline.remaining_ms() / 2000.0));
+  const auto ba = one_direction(ans, alone_direction(b, a, "B", "A", WitnessRole::BNotA, u), u, deadline);
+  conclude_compare(ans, ab, ba);
   ans.time_ms = ms_since(start);
   return ans;
 }
@@ -109,7 +40,8 @@ PolicyAnswer policy_compare(const PolicyDocument& da, const PolicyDocument& db, 
 namespace {
 
 // Solver cross-check of a concrete evaluation: "yes"/"no" if decided, "" if inconclusive.
-std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo, std::vector<std::string>& notes) {
+std::string solver_opinion(const Policy& p, const PolicyRequest& r, const support::Deadline& deadline,
+                           std::vector<std::string>& notes) {
   Universe u = Universe::of({&p}, {}, {r.principal});
   u.fit(r);
   const auto fixed = request_equals(u, r);
@@ -122,7 +54,7 @@ std::string solver_opinion(const Policy& p, const PolicyRequest& r, unsigned tmo
         Encoding e = encode_allowed(p, u, {side, std::nullopt});
         return Goal{smt::f_and({e.allowed, *fixed}), {}, e.approximated};
       },
-      u, tmo);
+      u, deadline);
   if (s.status == smt::PolicySat::Sat) return "yes";
   if (s.status == smt::PolicySat::Unsat) return "no";
   notes.push_back("solver cross-check inconclusive: " + s.reason);
@@ -145,7 +77,7 @@ PolicyAnswer policy_allows(const PolicyDocument& doc, const PolicyRequest& reque
     const EvalResult ev = evaluate(p, request);
     w.allowed_by = labels(p, ev.allowing, "");
     w.denied_by = labels(p, ev.denying, "");
-    const std::string solver = solver_opinion(p, request, timeout_ms(options), a.notes);
+    const std::string solver = solver_opinion(p, request, question_deadline(options), a.notes);
     if (!solver.empty() && (solver == "yes") != ev.allowed) {
       a.reason = "the solver encoding and the concrete evaluator disagree on this request";
     } else {

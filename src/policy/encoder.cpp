@@ -1,10 +1,15 @@
 #include "policy/encoder.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
+#include <set>
 
 #include "policy/evaluator.h"
 #include "policy/public_rule.h"
+#include "support/invariant.h"
 
 namespace verdict::policy {
 
@@ -105,8 +110,43 @@ int Universe::principal_index(const std::string& principal) const {
   return -1;
 }
 
+namespace {
+
+// Class domains for the condition keys whose every test is a String*/Arn* operator with
+// variable-free values (keys read by `${...}` or fixed by rule P stay strings).
+void add_key_domains(Universe& u, const std::vector<const Policy*>& policies) {
+  std::map<std::string, std::vector<Glob>> globs;
+  std::set<std::string> excluded(public_rule_keys().begin(), public_rule_keys().end());
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements) {
+      auto exclude_variables = [&](const Pattern& pat) {
+        for (const auto& piece : pat.pieces)
+          if (piece.kind == Kind::Variable) excluded.insert(piece.text);
+      };
+      for (const auto& r : st.resources) exclude_variables(r);
+      for (const auto& c : st.conditions) {
+        for (const auto& v : c.values) exclude_variables(v.pattern);
+        if (c.op == BaseOp::Null) continue;
+        if (value_class(c.op) != ValueClass::String) {
+          excluded.insert(c.key);
+          continue;
+        }
+        for (const auto& v : c.values) {
+          if (v.pattern.has_variable()) excluded.insert(c.key);
+          globs[c.key].push_back({v.pattern, c.op == BaseOp::StringEqualsIgnoreCase});
+        }
+      }
+    }
+  for (auto& [key, k] : u.keys) {
+    if (k.conflicting || k.cls != ValueClass::String || excluded.count(key) || !globs.count(key)) continue;
+    k.domain = StringDomain::of(globs[key]);
+  }
+}
+
+}  // namespace
+
 Universe Universe::of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts,
-                      const std::vector<std::string>& extra_principals) {
+                      const std::vector<std::string>& extra_principals, bool classes) {
   Universe u;
   u.principals = principal_representatives(policies, extra_accounts, extra_principals);
   std::map<std::string, unsigned> uses;
@@ -139,7 +179,70 @@ Universe Universe::of(const std::vector<const Policy*>& policies, const std::vec
         for (const auto& v : c.values) note_variables(v.pattern);
     }
   for (auto& [key, k] : u.keys) k.slots = std::max(1u, uses[key]);
+  if (!classes) return u;
+  std::vector<Glob> actions, resources;
+  bool resource_variables = false;
+  for (const Policy* p : policies)
+    for (const auto& st : p->statements) {
+      for (const auto& a : st.actions) actions.push_back({a, false});
+      for (const auto& r : st.resources) {
+        resource_variables = resource_variables || r.has_variable();
+        resources.push_back({r, false});
+      }
+    }
+  u.actions = StringDomain::of(actions);
+  if (!resource_variables) u.resources = StringDomain::of(resources);
+  add_key_domains(u, policies);
   return u;
+}
+
+std::string StringDomain::glob_key(const Glob& g) { return (g.ignore_case ? "i:" : "s:") + g.pattern.raw; }
+
+std::optional<StringDomain> StringDomain::of(const std::vector<Glob>& globs) {
+  StringDomain d;
+  for (const auto& g : globs) {
+    if (g.pattern.has_variable()) return std::nullopt;
+    if (d.glob_of.emplace(glob_key(g), d.globs.size()).second) d.globs.push_back(g);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  auto classes = glob_classes(d.globs);
+  if (std::getenv("VERDICT_POLICY_DEBUG"))
+    std::fprintf(stderr, "classes of %zu globs: %zd in %.1f ms\n", d.globs.size(),
+                 classes ? static_cast<std::ptrdiff_t>(classes->representatives.size()) : -1,
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  if (!classes) return std::nullopt;
+  d.classes = std::move(*classes);
+  return d;
+}
+
+FormulaRef StringDomain::matches(const std::string& var, const Glob& g) const {
+  auto it = glob_of.find(glob_key(g));
+  VERDICT_INVARIANT(it != glob_of.end(), "a class atom is asked only for a glob of its domain");
+  std::vector<FormulaRef> alts;
+  for (std::size_t c = 0; c < classes.representatives.size(); ++c)
+    if (classes.matches[c][it->second]) alts.push_back(f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(c)));
+  if (alts.size() == classes.representatives.size()) return f_true();
+  return f_or(std::move(alts));
+}
+
+std::size_t StringDomain::class_of(const std::string& s) const {
+  std::vector<bool> v;
+  for (const auto& g : globs) v.push_back(glob_match(g.pattern, s, g.ignore_case));
+  for (std::size_t c = 0; c < classes.matches.size(); ++c)
+    if (classes.matches[c] == v) return c;
+  VERDICT_INVARIANT(false, "every string is in one of the classes of the globs");
+  return 0;
+}
+
+const StringDomain* domain_of(const Universe& u, const std::string& var) {
+  if (var == kActionVar) return u.actions ? &*u.actions : nullptr;
+  if (var == kResourceVar) return u.resources ? &*u.resources : nullptr;
+  return nullptr;
+}
+
+FormulaRef Universe::dimension_matches(const std::string& var, const Pattern& p) const {
+  if (const StringDomain* d = domain_of(*this, var); d && !p.has_variable()) return d->matches(var, {p, false});
+  return glob_atom(var, p, false);
 }
 
 namespace {
@@ -236,7 +339,8 @@ class StatementEncoder {
 
   FormulaRef any_pattern(const std::string& var, const std::vector<Pattern>& ps, bool negate, bool positive) {
     std::vector<FormulaRef> alts;
-    for (const auto& p : ps) alts.push_back(pattern_atom(var, p, false, positive != negate));
+    for (const auto& p : ps)
+      alts.push_back(domain_of(u_, var) ? u_.dimension_matches(var, p) : pattern_atom(var, p, false, positive != negate));
     const FormulaRef any = f_or(std::move(alts));
     return negate ? f_not(any) : any;
   }
@@ -310,6 +414,8 @@ FormulaRef StatementEncoder::value_atom(const Condition& c, const KeyInfo& k, co
     return approximate(positive, "policy variable in \"" + v.pattern.raw + "\"");
   switch (value_class(c.op)) {
     case ValueClass::String:
+      if (k.domain && !v.pattern.has_variable())
+        return k.domain->matches(var, {v.pattern, c.op == BaseOp::StringEqualsIgnoreCase});
       return pattern_atom(var, v.pattern, c.op == BaseOp::StringEqualsIgnoreCase, positive);
     case ValueClass::Binary: return f_str_eq(var, v.pattern.raw);
     case ValueClass::Bool:

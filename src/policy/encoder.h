@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/glob_automaton.h"
 #include "policy/model.h"
 #include "smt/policy_formula.h"
 #include "smt/policy_solver.h"
@@ -19,6 +20,24 @@ namespace verdict::policy {
 
 using smt::FormulaRef;
 
+/// A string dimension of the request (the action, the resource) asked over finitely many
+/// representatives: the classes into which the patterns of every policy of the question split
+/// all strings (glob_automaton.h). The variable is then an Int, the index of a class, and each
+/// pattern is the set of classes it matches: no string solver is needed for it.
+struct StringDomain {
+  std::vector<Glob> globs;
+  GlobClasses classes;
+  std::map<std::string, std::size_t> glob_of;  ///< glob_key() -> index in `globs`
+
+  /// Classes of the globs (variable-free); nullopt past the automaton's state limit.
+  static std::optional<StringDomain> of(const std::vector<Glob>& globs);
+  /// "var (a class index) is a class `g` matches"; `g` must be one of `globs`.
+  [[nodiscard]] FormulaRef matches(const std::string& var, const Glob& g) const;
+  static std::string glob_key(const Glob& g);
+  /// The class of a concrete string.
+  [[nodiscard]] std::size_t class_of(const std::string& s) const;
+};
+
 /// How a condition key is modelled: its value class and how many value slots it has.
 struct KeyInfo {
   std::string key;         ///< lower case
@@ -27,6 +46,10 @@ struct KeyInfo {
   bool conflicting = false;  ///< used with operators of incompatible classes (not modelled)
   bool set_valued = false;   ///< used with ForAnyValue/ForAllValues: a set of `slots` values
   unsigned slots = 1;
+  /// Set when the key's values are asked over the classes of the String* and Arn* patterns the
+  /// policies test it with: each slot is then an Int (a class), not a string. Not for keys that
+  /// policy variables read, that other operator types test, or that rule P fixes values of.
+  std::optional<StringDomain> domain;
 };
 
 /// The request variables shared by every policy of one question.
@@ -40,10 +63,17 @@ struct KeyInfo {
 struct Universe {
   std::map<std::string, KeyInfo> keys;
   std::vector<std::string> principals;  ///< representatives; the principal variable indexes them
+  /// Set when the action (resource) is asked over classes; else it is a string variable
+  /// (a pattern with a policy variable needs the string).
+  std::optional<StringDomain> actions, resources;
   /// `extra_accounts`: accounts that need a representative too (the owner's); `extra_principals`:
   /// principals that must be representable (a concrete request's).
+  /// `classes` false: actions, resources and condition values stay strings (for questions that
+  /// need no solver, the classes would be computed for nothing).
   static Universe of(const std::vector<const Policy*>& policies, const std::vector<std::string>& extra_accounts = {},
-                     const std::vector<std::string>& extra_principals = {});
+                     const std::vector<std::string>& extra_principals = {}, bool classes = true);
+  /// "var (the action or the resource) matches `p`", over classes when the dimension has them.
+  [[nodiscard]] FormulaRef dimension_matches(const std::string& var, const Pattern& p) const;
   /// The formula "the principal is one of the representatives satisfying `test`".
   [[nodiscard]] FormulaRef principal_where(const std::function<bool(const std::string&)>& test) const;
   [[nodiscard]] int principal_index(const std::string& principal) const;  ///< -1 if not a representative
@@ -55,6 +85,8 @@ struct Universe {
 inline const char* const kPrincipalVar = "principal";  ///< Int: index of a representative
 inline const char* const kActionVar = "action";  ///< lower case: actions match case-insensitively
 inline const char* const kResourceVar = "resource";
+/// The action's or resource's domain in `u`, if it is asked over classes.
+const StringDomain* domain_of(const Universe& u, const std::string& var);
 std::string present_var(const std::string& key);
 std::string count_var(const std::string& key);
 std::string slot_var(const std::string& key, unsigned slot);     ///< String/Real/Int slot

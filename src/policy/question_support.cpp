@@ -2,9 +2,7 @@
 
 namespace verdict::policy {
 
-unsigned timeout_ms(const PolicyOptions& o) {
-  return o.timeout_s <= 0 ? 600000u : static_cast<unsigned>(o.timeout_s * 1000);
-}
+support::Deadline question_deadline(const PolicyOptions& o) { return support::Deadline(o.timeout_s); }
 
 double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

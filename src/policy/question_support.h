@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "policy/model.h"
+#include "support/deadline.h"
 #include "verdict/policy.h"
 
 namespace verdict::policy {
 
-/// The per-query solver budget in milliseconds (10 minutes when unlimited).
-unsigned timeout_ms(const PolicyOptions& options);
+/// The question's deadline: `timeout_s` from now (none when it is 0 or less). Every solver
+/// call of the question stops at it.
+support::Deadline question_deadline(const PolicyOptions& options);
 
 /// Milliseconds since `start`.
 double ms_since(std::chrono::steady_clock::time_point start);

@@ -1,5 +1,6 @@
 // The public policy API (include/verdict/policy.h): public, compare, allows. Each question is
 // a symbolic search plus a concrete re-evaluation of every request it reports.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -27,11 +28,24 @@ void add_approximation_notes(PolicyAnswer& a, const std::vector<std::string>& ap
 
 // ---- public ----
 
-GoalBuilder public_goal(const Policy& p, const Universe& u, const PublicRule& rule, bool with_unconfined) {
-  return [&p, &u, &rule, with_unconfined](Approx side) {
+// RCPs around the resource policy: each must allow, none may deny (docs/policy.md, rules 1-2).
+bool rcps_allow(const std::vector<Policy>& rcps, const PolicyRequest& r) {
+  for (const auto& rcp : rcps)
+    if (!evaluate(rcp, r).allowed) return false;
+  return true;
+}
+
+GoalBuilder public_goal(const Policy& p, const std::vector<Policy>& rcps, const Universe& u, const PublicRule& rule,
+                        bool with_unconfined) {
+  return [&p, &rcps, &u, &rule, with_unconfined](Approx side) {
     EncodeOptions o{side, attached_identity(), true};  // outsiders are never the attached identity
     Encoding e = encode_allowed(p, u, o);
     std::vector<FormulaRef> parts = {smt::f_not(e.denied), outsider_formula(rule, u)};
+    for (const auto& rcp : rcps) {
+      Encoding er = encode_allowed(rcp, u, {side, std::nullopt});
+      e.approximated.insert(e.approximated.end(), er.approximated.begin(), er.approximated.end());
+      parts.push_back(er.allowed);
+    }
     if (with_unconfined) parts.push_back(unconfined_formula(rule, u));
     if (e.allow_cases.empty()) parts.push_back(smt::f_false());
     return Goal{smt::f_and(std::move(parts)), e.allow_cases, e.approximated};
@@ -39,15 +53,17 @@ GoalBuilder public_goal(const Policy& p, const Universe& u, const PublicRule& ru
 }
 
 // Re-evaluates a claimed public request; returns the evaluation when it holds.
-std::optional<EvalResult> recheck_public(const Policy& p, const PublicRule& rule, const PolicyRequest& r) {
+std::optional<EvalResult> recheck_public(const Policy& p, const std::vector<Policy>& rcps, const PublicRule& rule,
+                                         const PolicyRequest& r) {
   EvalOptions eo{attached_identity()};
   EvalResult ev = evaluate(p, r, eo);
-  if (ev.allowed && is_outsider(rule, r.principal) && is_unconfined(rule, r)) return ev;
+  if (ev.allowed && rcps_allow(rcps, r) && is_outsider(rule, r.principal) && is_unconfined(rule, r)) return ev;
   return std::nullopt;
 }
 
-void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, const PublicRule& rule, unsigned tmo) {
-  const SearchResult any = search_request(public_goal(p, u, rule, false), u, tmo);
+void explain_not_public(PolicyAnswer& a, const Policy& p, const std::vector<Policy>& rcps, const Universe& u,
+                        const PublicRule& rule, const support::Deadline& deadline) {
+  const SearchResult any = search_request(public_goal(p, rcps, u, rule, false), u, deadline);
   if (any.status == smt::PolicySat::Unsat) {
     a.reason = "not public: no request from an outsider (anonymous, a public identity provider's user, or a "
                "principal of an account the policy does not name) is allowed";
@@ -59,7 +75,8 @@ void explain_not_public(PolicyAnswer& a, const Policy& p, const Universe& u, con
   if (any.status != smt::PolicySat::Sat) return;
   try {
     auto holds = [&](const PolicyRequest& r) {
-      return evaluate(p, r, EvalOptions{attached_identity()}).allowed && is_outsider(rule, r.principal);
+      return evaluate(p, r, EvalOptions{attached_identity()}).allowed && rcps_allow(rcps, r) &&
+             is_outsider(rule, r.principal);
     };
     if (!holds(any.request)) return;
     PolicyWitness w;
@@ -96,6 +113,7 @@ PolicyRequest parse_policy_request(const std::string& json_text, const std::stri
 
 PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  const support::Deadline deadline = question_deadline(options);
   const Policy p = parse_doc(doc);
   PolicyAnswer a;
   a.question = "public";
@@ -105,23 +123,49 @@ PolicyAnswer policy_public(const PolicyDocument& doc, const PolicyOptions& optio
                           "(aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, ...) is held to fixed values "
                           "(S3 User Guide, \"The meaning of public\"); Deny statements count");
   a.assumptions.push_back("statements without a Principal apply only to the identity the policy is attached to");
-  const PublicRule rule = public_rule_for(p, options.account);
-  const Universe u = Universe::of({&p}, std::vector<std::string>(rule.named_accounts.begin(), rule.named_accounts.end()));
-  const SearchResult s = search_request(public_goal(p, u, rule, true), u, timeout_ms(options));
+  const auto& c = options.context;
+  if (!c.identity.empty() || !c.resource.empty() || !c.boundary.empty() || !c.scp.empty() || !c.session.empty())
+    throw InputError("usage: public takes the resource policy and, around it, only --rcp (outsiders' own identity "
+                     "policies, boundaries and SCPs are theirs to choose)");
+  std::vector<Policy> rcps;
+  std::vector<const Policy*> all = {&p};
+  for (const auto& d : c.rcp) {
+    rcps.push_back(parse_doc(d));
+    a.policies.push_back("rcp: " + d.name);
+  }
+  for (const auto& r : rcps) all.push_back(&r);
+  if (!rcps.empty())
+    a.assumptions.push_back("every RCP given must allow the request, and none may deny it (IAM User Guide, "
+                            "\"How AWS enforcement code logic evaluates requests\", AWS Organizations RCPs)");
+  PublicRule rule = public_rule_for(p, options.account);
+  for (const auto& rcp : rcps)  // an RCP's fixed values confine access as the policy's own do
+    for (const auto& [key, f] : public_rule_for(rcp, options.account).keys) {
+      FixedValues& mine = rule.keys[key];
+      if (mine.as_written.empty()) mine.as_written = f.as_written;
+      mine.literals.insert(mine.literals.end(), f.literals.begin(), f.literals.end());
+      mine.fixed_patterns.insert(mine.fixed_patterns.end(), f.fixed_patterns.begin(), f.fixed_patterns.end());
+      mine.narrow_cidrs.insert(mine.narrow_cidrs.end(), f.narrow_cidrs.begin(), f.narrow_cidrs.end());
+    }
+  // Only statements with a Principal can let an outsider in (the others apply to the attached
+  // identity): without one the question needs no solver, nor the classes.
+  const bool principals = std::any_of(p.statements.begin(), p.statements.end(), [](const Statement& st) { return st.has_principal; });
+  const Universe u = Universe::of(all, std::vector<std::string>(rule.named_accounts.begin(), rule.named_accounts.end()), {},
+                                  principals);
+  const SearchResult s = search_request(public_goal(p, rcps, u, rule, true), u, deadline);
   add_approximation_notes(a, s.approximated);
   if (s.status == smt::PolicySat::Unknown) {
     a.reason = s.reason;
   } else if (s.status == smt::PolicySat::Unsat) {
     a.verdict = Verdict::No;
-    explain_not_public(a, p, u, rule, timeout_ms(options));
+    explain_not_public(a, p, rcps, u, rule, deadline);
   } else {
     try {
-      auto holds = [&](const PolicyRequest& r) { return recheck_public(p, rule, r).has_value(); };
+      auto holds = [&](const PolicyRequest& r) { return recheck_public(p, rcps, rule, r).has_value(); };
       PolicyWitness w;
       w.role = WitnessRole::AllowedRequest;
       w.request = s.request;
       if (holds(w.request)) w.request = polish_request(w.request, holds, {&p});
-      const auto ev = recheck_public(p, rule, w.request);
+      const auto ev = recheck_public(p, rcps, rule, w.request);
       if (!ev) {
         a.reason = "the solver's witness was not confirmed by the concrete evaluator (encoding disagreement): " +
                    describe_request(w.request);

@@ -31,7 +31,13 @@ FormulaRef well_formed(const Universe& u) {
   all.push_back(f_compare(kPrincipalVar, VarSort::Int, CmpOp::Ge, "0"));
   all.push_back(f_compare(kPrincipalVar, VarSort::Int, CmpOp::Lt, std::to_string(u.principals.size())));
   // Actions are compared in lower case; the action variable holds the lower-cased action.
-  all.push_back(f_not(f_in_regex(kActionVar, re_concat({re_any_string(), re_range('A', 'Z'), re_any_string()}))));
+  if (!u.actions)
+    all.push_back(f_not(f_in_regex(kActionVar, re_concat({re_any_string(), re_range('A', 'Z'), re_any_string()}))));
+  for (const char* var : {kActionVar, kResourceVar})
+    if (const StringDomain* d = domain_of(u, var)) {
+      all.push_back(f_compare(var, VarSort::Int, CmpOp::Ge, "0"));
+      all.push_back(f_compare(var, VarSort::Int, CmpOp::Lt, std::to_string(d->classes.representatives.size())));
+    }
   for (const auto& [key, k] : u.keys) {
     if (k.set_valued) {
       all.push_back(f_compare(count_var(key), VarSort::Int, CmpOp::Ge, "0"));
@@ -40,6 +46,10 @@ FormulaRef well_formed(const Universe& u) {
     if (k.conflicting) continue;
     for (unsigned i = 0; i < k.slots; ++i) {
       const std::string v = slot_var(key, i);
+      if (k.domain) {
+        all.push_back(f_compare(v, VarSort::Int, CmpOp::Ge, "0"));
+        all.push_back(f_compare(v, VarSort::Int, CmpOp::Lt, std::to_string(k.domain->classes.representatives.size())));
+      }
       if (k.cls == ValueClass::Bool) all.push_back(f_or({f_str_eq(v, "true"), f_str_eq(v, "false")}));
       if (k.cls == ValueClass::Date) {
         all.push_back(f_compare(v, VarSort::Int, CmpOp::Ge, "0"));
@@ -56,6 +66,7 @@ namespace {
 
 std::optional<FormulaRef> slot_equals(const KeyInfo& k, unsigned slot, const std::string& value) {
   const std::string var = slot_var(k.key, slot);
+  if (k.domain) return f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(k.domain->class_of(value)));
   switch (k.cls) {
     case ValueClass::String:
     case ValueClass::Binary:
@@ -88,9 +99,13 @@ std::optional<FormulaRef> slot_equals(const KeyInfo& k, unsigned slot, const std
 std::optional<FormulaRef> request_equals(const Universe& u, const PolicyRequest& r) {
   const int principal = u.principal_index(r.principal);
   if (principal < 0) return std::nullopt;
+  auto dimension = [&](const char* var, const std::string& value) {
+    if (const StringDomain* d = domain_of(u, var))
+      return f_compare(var, VarSort::Int, CmpOp::Eq, std::to_string(d->class_of(value)));
+    return f_str_eq(var, value);
+  };
   std::vector<FormulaRef> all = {f_compare(kPrincipalVar, VarSort::Int, CmpOp::Eq, std::to_string(principal)),
-                                 f_str_eq(kActionVar, to_lower(r.action)),
-                                 f_str_eq(kResourceVar, r.resource)};
+                                 dimension(kActionVar, to_lower(r.action)), dimension(kResourceVar, r.resource)};
   std::map<std::string, const ContextValue*> ctx;
   for (const auto& [key, v] : r.context) ctx[to_lower(key)] = &v;
   for (const auto& [key, k] : u.keys) {
@@ -121,6 +136,11 @@ namespace {
 
 std::string slot_value(const KeyInfo& k, unsigned slot, const PolicyModel& m) {
   const std::string* v = m.find(slot_var(k.key, slot));
+  if (k.domain) {
+    const auto& reps = k.domain->classes.representatives;
+    const int c = v ? std::atoi(v->c_str()) : 0;
+    return c >= 0 && c < static_cast<int>(reps.size()) ? reps[c] : reps.front();
+  }
   switch (k.cls) {
     case ValueClass::Date: return format_date_ms(v ? std::atoll(v->c_str()) : 0);
     case ValueClass::Ip: {
@@ -146,8 +166,15 @@ PolicyRequest request_from_model(const Universe& u, const PolicyModel& m) {
   };
   const int principal = std::atoi(get(kPrincipalVar, "0").c_str());
   r.principal = principal >= 0 && principal < static_cast<int>(u.principals.size()) ? u.principals[principal] : "anonymous";
-  r.action = get(kActionVar, "s3:getobject");
-  r.resource = get(kResourceVar, "arn:aws:s3:::example-bucket/x");
+  auto dimension = [&](const char* var, const char* fallback) {
+    const StringDomain* d = domain_of(u, var);
+    if (!d) return get(var, fallback);
+    const int c = std::atoi(get(var, "0").c_str());
+    const auto& reps = d->classes.representatives;
+    return c >= 0 && c < static_cast<int>(reps.size()) ? reps[c] : std::string(fallback);
+  };
+  r.action = dimension(kActionVar, "s3:getobject");
+  r.resource = dimension(kResourceVar, "arn:aws:s3:::example-bucket/x");
   for (const auto& [key, k] : u.keys) {
     const std::string* present = m.find(present_var(key));
     if (!present || *present != "true") continue;

@@ -10,6 +10,7 @@
 
 #include "policy/encoder.h"
 #include "smt/policy_solver.h"
+#include "support/deadline.h"
 
 namespace verdict::policy {
 
@@ -31,7 +32,8 @@ struct SearchResult {
   double solver_ms = 0;
 };
 
-SearchResult search_request(const GoalBuilder& goal, const Universe& u, unsigned timeout_ms);
+/// Searches until `deadline` at the latest (then Unknown).
+SearchResult search_request(const GoalBuilder& goal, const Universe& u, const support::Deadline& deadline);
 
 /// Lower <-> Upper.
 Approx flip(Approx a);

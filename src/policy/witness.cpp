@@ -7,7 +7,8 @@ namespace verdict::policy {
 
 namespace {
 
-// Real action names, tried when a wildcard or NotAction leaves the action open.
+}  // namespace
+
 const std::vector<std::string>& known_actions() {
   static const std::vector<std::string> actions = {
       "s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject", "s3:GetObjectAcl",
@@ -31,25 +32,24 @@ const std::vector<std::string>& known_actions() {
   return actions;
 }
 
+std::string instantiate_pattern(const Pattern& p, const std::string& fill) {
+  std::string out;
+  for (const auto& piece : p.pieces) {
+    if (piece.kind == PatternPiece::Kind::Literal) out += piece.text;
+    else if (piece.kind == PatternPiece::Kind::Question) out += fill.empty() ? "x" : fill.substr(0, 1);
+    else out += fill;
+  }
+  return out;
+}
+
+namespace {
+
 bool looks_like_arn_or_name(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string("-._/:@").find(c) != std::string::npos))
       return false;
   return true;
-}
-
-std::string instantiate(const Pattern& p) {
-  std::string out;
-  for (const auto& piece : p.pieces) {
-    switch (piece.kind) {
-      case PatternPiece::Kind::Literal: out += piece.text; break;
-      case PatternPiece::Kind::Star: out += "x"; break;
-      case PatternPiece::Kind::Question: out += "x"; break;
-      case PatternPiece::Kind::Variable: out += "x"; break;
-    }
-  }
-  return out;
 }
 
 template <typename Set>
@@ -89,7 +89,7 @@ std::vector<std::string> resource_candidates(const std::vector<const Policy*>& p
       for (const auto& res : st.resources) {
         if (res.has_variable()) continue;
         if (res.literal()) out.push_back(*res.literal());
-        else if (res.raw != "*") out.push_back(instantiate(res));
+        else if (res.raw != "*") out.push_back(instantiate_pattern(res));
       }
   out.push_back("arn:aws:s3:::example-bucket/x");
   out.push_back("arn:aws:s3:::other-bucket/x");
@@ -132,8 +132,8 @@ std::vector<std::string> value_candidates(const std::string& key, const std::str
       for (const auto& c : st.conditions)
         if (c.key == to_lower(key))
           for (const auto& v : c.values) {
-            out.push_back(instantiate(v.pattern));
-            out.push_back(instantiate(v.pattern) + "x");
+            out.push_back(instantiate_pattern(v.pattern));
+            out.push_back(instantiate_pattern(v.pattern) + "x");
           }
   out.push_back("x");
   out.push_back("");
@@ -193,6 +193,8 @@ const char* to_string(WitnessRole role) {
     case WitnessRole::ANotB: return "a_not_b";
     case WitnessRole::BNotA: return "b_not_a";
     case WitnessRole::Request: return "request";
+    case WitnessRole::NewAccess: return "new access";
+    case WitnessRole::GrantedAccess: return "granted access";
   }
   return "request";
 }

@@ -19,6 +19,13 @@ using RequestProperty = std::function<bool(const PolicyRequest&)>;
 PolicyRequest polish_request(PolicyRequest r, const RequestProperty& holds,
                              const std::vector<const Policy*>& policies);
 
+/// Real action names, tried when a wildcard or NotAction leaves the action open.
+const std::vector<std::string>& known_actions();
+
+/// The pattern with every `*` and policy variable replaced by `fill`, every `?` by its first
+/// character (or `x`).
+std::string instantiate_pattern(const Pattern& p, const std::string& fill = "x");
+
 /// "anonymous asks for s3:GetObject on arn:...; context: aws:SourceIp=203.0.113.7".
 std::string describe_request(const PolicyRequest& r);
 

@@ -1,5 +1,7 @@
 #include "smt/policy_solver.h"
 
+#include "smt/cancel_watcher.h"
+
 #include <z3++.h>
 
 #include <algorithm>
@@ -223,7 +225,7 @@ std::vector<Stage> stages(unsigned timeout_ms) {
 }  // namespace
 
 PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<FormulaRef>& preferences,
-                               unsigned timeout_ms) {
+                               unsigned timeout_ms, const support::Deadline& deadline) {
   const auto start = std::chrono::steady_clock::now();
   PolicySolveResult result;
   const bool debug = std::getenv("VERDICT_POLICY_DEBUG") != nullptr;
@@ -231,14 +233,23 @@ PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<Formul
     result.status = PolicySat::Unsat;
     return result;
   }
+  timeout_ms = std::min(timeout_ms, deadline.remaining_ms());
+  if (timeout_ms == 0) {
+    result.reason = "the time limit was reached";
+    return result;
+  }
   try {
     z3::context ctx;
+    // Stops every check below at the deadline, whatever the solver is doing (the stages' own
+    // budgets end earlier; this is the guarantee).
+    CancelWatcher watcher(ctx, deadline.child(timeout_ms / 1000.0 + 0.05));
     Translator t(ctx);
     const z3::expr goal = t.formula(query);
     for (const Stage& stage : stages(timeout_ms)) {
+      if (deadline.expired()) break;
       z3::solver solver(ctx);
       z3::params p(ctx);
-      p.set("timeout", stage.budget_ms);
+      p.set("timeout", std::max(1u, std::min(stage.budget_ms, deadline.remaining_ms())));
       p.set("string_solver", stage.string_solver);
       solver.set(p);
       solver.add(goal);
@@ -259,7 +270,7 @@ PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<Formul
       if (!preferences.empty()) {
         solver.push();
         for (const auto& pref : preferences) solver.add(t.formula(pref));
-        if (solver.check() == z3::sat) m = solver.get_model();
+        if (!deadline.expired() && solver.check() == z3::sat) m = solver.get_model();
       }
       result.model = read_model(ctx, m, t);
       break;

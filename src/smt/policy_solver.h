@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "smt/policy_formula.h"
+#include "support/deadline.h"
 
 namespace verdict::smt {
 
@@ -30,9 +31,11 @@ struct PolicySolveResult {
   double time_ms = 0;
 };
 
-/// Checks `query`. When it is satisfiable and `preferences` are given, looks for a model that
-/// also satisfies them (readable witnesses) and falls back to any model.
+/// Checks `query` for at most `timeout_ms`, and never past `deadline`: a helper thread
+/// interrupts Z3 when the deadline passes or the run is cancelled (Z3's own timeout is not
+/// always honoured by its string solvers). When it is satisfiable and `preferences` are given,
+/// looks for a model that also satisfies them (readable witnesses) and falls back to any model.
 PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<FormulaRef>& preferences,
-                               unsigned timeout_ms);
+                               unsigned timeout_ms, const support::Deadline& deadline = support::Deadline());
 
 }  // namespace verdict::smt

@@ -2,6 +2,9 @@
 #include "cmd_policy.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +12,7 @@
 #include <sstream>
 
 #include "verdict/errors.h"
+#include "watchdog.h"
 
 namespace fs = std::filesystem;
 
@@ -17,8 +21,11 @@ namespace verdict::cli {
 namespace {
 
 struct PolicyFlags {
-  std::string policy, policy_b, account, principal, action, resource, request_file, bench_dir;
+  std::string policy, policy_b, account, principal, action, resource, request_file, bench_dir, compare_as = "identity";
   std::vector<std::string> context;
+  std::vector<std::string> identity, resource_policies, boundary, scp, rcp, session;  ///< --identity ... (repeatable)
+  std::string reference, resource_type;                    ///< Access Analyzer checks
+  std::vector<std::string> check_actions, check_resources;
   double timeout = 10;
   bool json = false, verbose = false;
 };
@@ -68,11 +75,56 @@ int print_answer(const PolicyAnswer& a, bool json) {
   return exit_code(a.verdict);
 }
 
+// Runs one question under the --timeout guarantee: the question stops its solvers at the
+// deadline itself; should anything still run 0.7 s later, the watchdog prints a don't-know
+// answer and ends the process, so no question takes longer than its limit + 1 s.
+int answer_within_limit(const PolicyFlags& f, const std::string& question, std::vector<std::string> policies,
+                        const std::function<PolicyAnswer()>& ask) {
+  static std::atomic<bool> printing{false};  // exactly one of the main thread and the watchdog prints
+  Watchdog watchdog(
+      f.timeout,
+      [&] {
+        if (printing.exchange(true)) return false;
+        PolicyAnswer a;
+        a.question = question;
+        a.policies = policies;
+        a.reason = "time limit of " + std::to_string(f.timeout) + " s reached";
+        a.time_ms = f.timeout * 1000;
+        print_answer(a, f.json);
+        std::cout.flush();
+        return true;
+      },
+      0.7);
+  const PolicyAnswer a = ask();
+  if (printing.exchange(true)) std::this_thread::sleep_for(std::chrono::hours(1));  // the watchdog exits
+  return print_answer(a, f.json);
+}
+
+std::vector<PolicyDocument> documents(const std::vector<std::string>& paths) {
+  std::vector<PolicyDocument> out;
+  for (const auto& p : paths) out.push_back(load_policy_document(p));
+  return out;
+}
+
 PolicyOptions options_of(const PolicyFlags& f) {
   PolicyOptions o;
   o.timeout_s = f.timeout;
   o.account = f.account;
+  o.context = {documents(f.identity), documents(f.resource_policies), documents(f.boundary),
+               documents(f.scp),      documents(f.rcp),               documents(f.session)};
+  o.compare_as = f.compare_as;
   return o;
+}
+
+// --identity, --resource-policy ... : the policies around the request (each repeatable).
+void add_context_flags(CLI::App* cmd, PolicyFlags& f) {
+  cmd->add_option("--identity", f.identity, "identity-based policy of the principal (repeatable)");
+  cmd->add_option("--resource-policy", f.resource_policies, "resource-based policy of the resource (repeatable)");
+  cmd->add_option("--boundary", f.boundary, "permissions boundary of the principal (repeatable)");
+  cmd->add_option("--scp", f.scp, "service control policy of the principal's account (repeatable)");
+  cmd->add_option("--rcp", f.rcp, "resource control policy of the resource's account (repeatable)");
+  cmd->add_option("--session", f.session, "session policy of the principal's session (repeatable)");
+  cmd->add_option("--account", f.account, "the account owning the resource (same-account or cross-account rules)");
 }
 
 // ---- bench: every policy of a folder through `public` ----
@@ -126,7 +178,48 @@ int run_bench(const PolicyFlags& f) {
   return 0;
 }
 
-CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) { return add_json_and_timeout(cmd, f.json, f.timeout); }
+CLI::App* add_common(CLI::App* cmd, PolicyFlags& f) {
+  add_json_and_timeout(cmd, f.json, f.timeout);
+  cmd->get_option("--timeout")->description("seconds for the whole question (answered within it + 1 s; reached: don't know)");
+  return cmd;
+}
+
+// IAM Access Analyzer's custom policy checks, with their AWS names.
+void add_check_commands(CLI::App* policy, const std::shared_ptr<PolicyFlags>& f, Actions& actions) {
+  CLI::App* nna = add_common(policy->add_subcommand("check-no-new-access",
+                                                    "Access Analyzer CheckNoNewAccess: does NEW allow anything REFERENCE does not?"),
+                             *f);
+  nna->add_option("NEW", f->policy, "the updated policy (JSON file)")->required();
+  nna->add_option("--reference", f->reference, "the existing (reference) policy")->required();
+  actions[nna] = [f] {
+    const PolicyDocument fresh = load_policy_document(f->policy), old = load_policy_document(f->reference);
+    return answer_within_limit(*f, "check-no-new-access", {fresh.name, old.name},
+                               [&] { return check_no_new_access(fresh, old, options_of(*f)); });
+  };
+  CLI::App* ang = add_common(policy->add_subcommand("check-access-not-granted",
+                                                    "Access Analyzer CheckAccessNotGranted: is none of the listed access allowed?"),
+                             *f);
+  ang->add_option("POLICY", f->policy, "policy JSON file")->required();
+  ang->add_option("--actions", f->check_actions, "actions that must not be granted (A[,B...])")->delimiter(',');
+  ang->add_option("--resources", f->check_resources, "resources they must not be granted on (R[,S...])")->delimiter(',');
+  actions[ang] = [f] {
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "check-access-not-granted", {doc.name}, [&] {
+      return check_access_not_granted(doc, f->check_actions, f->check_resources, options_of(*f));
+    });
+  };
+  CLI::App* npa = add_common(policy->add_subcommand("check-no-public-access",
+                                                    "Access Analyzer CheckNoPublicAccess: is the resource policy not public?"),
+                             *f);
+  npa->add_option("POLICY", f->policy, "resource policy JSON file")->required();
+  npa->add_option("--resource-type", f->resource_type, "e.g. AWS::S3::Bucket, AWS::SQS::Queue")->required();
+  npa->add_option("--account", f->account, "the owner's account ID (its principals are not outsiders)");
+  actions[npa] = [f] {
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "check-no-public-access", {doc.name},
+                               [&] { return check_no_public_access(doc, f->resource_type, options_of(*f)); });
+  };
+}
 
 }  // namespace
 
@@ -138,25 +231,44 @@ void add_policy_command(CLI::App& app, Actions& actions) {
   CLI::App* pub = add_common(policy->add_subcommand("public", "Is the policy public (lets outsiders in)?"), *f);
   pub->add_option("POLICY", f->policy, "policy JSON file")->required();
   pub->add_option("--account", f->account, "the owner's account ID (its principals are not outsiders)");
-  actions[pub] = [f] { return print_answer(policy_public(load_policy_document(f->policy), options_of(*f)), f->json); };
+  pub->add_option("--rcp", f->rcp, "resource control policy of the resource's account (repeatable)");
+  actions[pub] = [f] {
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "public", {doc.name}, [&] { return policy_public(doc, options_of(*f)); });
+  };
 
   CLI::App* cmp = add_common(policy->add_subcommand("compare", "Does one policy allow anything the other does not?"), *f);
+  add_context_flags(cmp, *f);
+  cmp->add_option("--as", f->compare_as, "with --identity ...: the role A and B play (identity, resource, boundary, scp, "
+                                         "rcp, session)")->capture_default_str();
   cmp->add_option("A", f->policy, "policy A (JSON file)")->required();
   cmp->add_option("B", f->policy_b, "policy B (JSON file)")->required();
   actions[cmp] = [f] {
-    return print_answer(policy_compare(load_policy_document(f->policy), load_policy_document(f->policy_b), options_of(*f)), f->json);
+    const PolicyDocument a = load_policy_document(f->policy), b = load_policy_document(f->policy_b);
+    return answer_within_limit(*f, "compare", {a.name, b.name}, [&] { return policy_compare(a, b, options_of(*f)); });
   };
 
   CLI::App* alw = add_common(policy->add_subcommand("allows", "Is this request allowed by the policy?"), *f);
-  alw->add_option("POLICY", f->policy, "policy JSON file")->required();
+  alw->add_option("POLICY", f->policy, "policy JSON file (or the policies of --identity, --resource-policy, ...)");
+  add_context_flags(alw, *f);
   alw->add_option("--principal", f->principal, "IAM ARN, service name, or anonymous");
   alw->add_option("--action", f->action, "e.g. s3:GetObject");
   alw->add_option("--resource", f->resource, "resource ARN");
   alw->add_option("--context", f->context, "condition key=value (repeat a key for a list)");
   alw->add_option("--request", f->request_file, "request JSON {principal, action, resource, context}");
   actions[alw] = [f] {
-    return print_answer(policy_allows(load_policy_document(f->policy), request_from_flags(*f), options_of(*f)), f->json);
+    const PolicyOptions o = options_of(*f);
+    const PolicyRequest r = request_from_flags(*f);
+    if (o.context.empty() == f->policy.empty())
+      throw InputError("usage: allows needs either POLICY or the policies of --identity, --resource-policy, --boundary, "
+                       "--scp, --rcp, --session");
+    if (!o.context.empty())
+      return answer_within_limit(*f, "allows", {}, [&] { return policy_allows_in_context(r, o); });
+    const PolicyDocument doc = load_policy_document(f->policy);
+    return answer_within_limit(*f, "allows", {doc.name}, [&] { return policy_allows(doc, r, o); });
   };
+
+  add_check_commands(policy, f, actions);
 
   CLI::App* bench = add_common(policy->add_subcommand("bench", "Run every policy of a folder through `public`"), *f);
   bench->add_option("DIR", f->bench_dir, "folder of policy JSON files")->required()->check(CLI::ExistingDirectory);
@@ -177,6 +289,17 @@ nlohmann::json policy_answer_to_json(const PolicyAnswer& a) {
                       {"reason", a.reason},
                       {"time_ms", a.time_ms}};
   if (a.question == "compare") j["relation"] = a.relation.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.relation);
+  if (a.question.rfind("check-", 0) == 0) {  // Access Analyzer's response fields
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& r : a.check_reasons) {
+      nlohmann::json one = {{"description", r.description}, {"statementIndex", r.statement_index}};
+      if (!r.statement_id.empty()) one["statementId"] = r.statement_id;
+      reasons.push_back(one);
+    }
+    j["result"] = a.check_result.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.check_result);
+    j["message"] = a.check_message;
+    j["reasons"] = reasons;
+  }
   return j;
 }
 
@@ -185,7 +308,14 @@ std::string policy_answer_to_text(const PolicyAnswer& a) {
   const char* answer = a.verdict == Verdict::Yes ? "YES" : a.verdict == Verdict::No ? "NO" : "DON'T KNOW";
   out << "policy " << a.question << ": " << answer;
   if (!a.relation.empty()) out << " (" << a.relation << ")";
-  out << "\n  " << a.reason << "\n";
+  out << "\n";
+  if (a.question.rfind("check-", 0) == 0) {
+    out << "  result: " << (a.check_result.empty() ? "none (don't know)" : a.check_result) << "\n";
+    if (!a.check_message.empty()) out << "  message: " << a.check_message << "\n";
+    for (const auto& r : a.check_reasons)
+      out << "  reason: " << r.description << (r.statement_id.empty() ? "" : " (Sid " + r.statement_id + ")") << "\n";
+  }
+  out << "  " << a.reason << "\n";
   for (const auto& w : a.witnesses) {
     out << "  request [" << to_string(w.role) << "]" << (w.rechecked ? " (re-checked by the concrete evaluator)" : "") << "\n"
         << "    principal: " << w.request.principal << "\n    action:    " << w.request.action

@@ -1,4 +1,4 @@
-// `verdict policy public|compare|allows|bench`: the access-policy questions on the command
+// `verdict policy public|compare|allows|check-...|bench`: the access-policy questions on the command
 // line, a thin client of include/verdict/policy.h. Not responsible for answering them.
 #pragma once
 

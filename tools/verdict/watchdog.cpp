@@ -17,9 +17,9 @@ struct Watchdog::State {
   std::thread thread;
 };
 
-Watchdog::Watchdog(double seconds, std::function<bool()> print_timeout) : state_(new State) {
+Watchdog::Watchdog(double seconds, std::function<bool()> print_timeout, double grace_s) : state_(new State) {
   if (seconds <= 0) return;
-  const auto limit = std::chrono::milliseconds(static_cast<long long>(seconds * 1000) + 1500);
+  const auto limit = std::chrono::milliseconds(static_cast<long long>((seconds + grace_s) * 1000));
   state_->thread = std::thread([st = state_, limit, print = std::move(print_timeout)] {
     std::unique_lock<std::mutex> lock(st->mutex);
     if (st->cv.wait_for(lock, limit, [st] { return st->done; })) return;

@@ -11,11 +11,11 @@ namespace verdict::cli {
 
 class Watchdog {
  public:
-  /// Arms the watchdog for `seconds` (plus a grace period); 0 disarms it.
+  /// Arms the watchdog for `seconds` plus `grace_s`; 0 seconds disarms it.
   /// `print_timeout` prints the don't-know answer (it runs on the watchdog thread while
   /// the main thread is stuck) and returns false if it chose not to print (the main
   /// thread was printing already); the process then continues normally.
-  Watchdog(double seconds, std::function<bool()> print_timeout);
+  Watchdog(double seconds, std::function<bool()> print_timeout, double grace_s = 1.5);
   ~Watchdog();
   Watchdog(const Watchdog&) = delete;
   Watchdog& operator=(const Watchdog&) = delete;
