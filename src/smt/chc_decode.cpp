@@ -108,6 +108,10 @@ std::optional<Term> Decoder::app(const z3::expr& e, const std::vector<Term>& a) 
     case Z3_OP_SLT: return ir::mk_binary(Op::Slt, a[0], a[1]);
     case Z3_OP_UGT: return swap2(Op::Ult);
     case Z3_OP_SGT: return swap2(Op::Slt);
+    case Z3_OP_IDIV: case Z3_OP_MOD:
+      // Z3's div and mod are Euclidean: floor division only for a positive divisor.
+      if (a[1].op() != Op::IntConst || a[1].int_value() <= 0) return fail("integer division by a non-positive or variable divisor");
+      return ir::mk_binary(e.decl().decl_kind() == Z3_OP_IDIV ? Op::IntFloorDiv : Op::IntFloorMod, a[0], a[1]);
     case Z3_OP_LE: return ir::mk_binary(Op::Le, a[0], a[1]);
     case Z3_OP_GE: return swap2(Op::Le);
     case Z3_OP_LT: return ir::mk_binary(Op::Lt, a[0], a[1]);

@@ -180,7 +180,12 @@ IntView Encoder::arith(const Term& t, bool prefer_signed) {
     case Op::Add: case Op::Sub: {
       const IntView a = number(t.arg(0), prefer_signed);
       const IntView b = view(number(t.arg(1), a.is_signed), a.is_signed);
-      const Term r = t.op() == Op::Add ? add(a.t, b.t) : sub(a.t, b.t);
+      Term r = t.op() == Op::Add ? add(a.t, b.t) : sub(a.t, b.t);
+      if (!exact_ && !a.is_signed && t.arg(1).op() == Op::BvConst && ir::to_signed(t.arg(1).bits(), w) < 0) {
+        // x + 0xFF..FF is how x - 1 is written: without wrap-around it must stay x - 1.
+        const Term m = ic(-ir::to_signed(t.arg(1).bits(), w));
+        r = t.op() == Op::Add ? sub(a.t, m) : add(a.t, m);
+      }
       return exact_ ? IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w} : unwrapped(r, a.is_signed, w);
     }
     case Op::Neg: {
@@ -424,7 +429,16 @@ std::optional<Term> bitvector_invariant(const Term& inv, const std::vector<Term>
       case Op::Eq:
         r = args[0].sort().is_bv() ? narrow_comparison(Op::Eq, args[0], args[1]) : ir::mk_eq(args[0], args[1]);
         break;
-      case Op::IntFloorDiv: case Op::IntFloorMod: return std::nullopt;
+      case Op::IntFloorDiv: case Op::IntFloorMod: {
+        // By a positive constant c: C's truncating division, corrected toward -infinity.
+        if (t.arg(1).op() != Op::IntConst || t.arg(1).int_value() <= 0) return std::nullopt;
+        const Term q = ir::mk_binary(Op::SDiv, args[0], args[1]);
+        const Term rem = ir::mk_binary(Op::SRem, args[0], args[1]);
+        const Term negative = ir::mk_binary(Op::Slt, rem, ir::mk_bv(64, 0));
+        r = t.op() == Op::IntFloorDiv ? ir::mk_ite(negative, ir::mk_binary(Op::Sub, q, ir::mk_bv(64, 1)), q)
+                                      : ir::mk_ite(negative, ir::mk_binary(Op::Add, rem, args[1]), rem);
+        break;
+      }
       default:
         if (!t.sort().is_bool() && !t.sort().is_int()) return std::nullopt;
         r = ir::rebuild(t, args);
