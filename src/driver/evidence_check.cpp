@@ -45,8 +45,11 @@ void vet_proof(engines::EngineResult& result, const std::string& engine, const i
   const support::Deadline check_deadline(std::max(1.0, deadline.remaining_ms() / 1000.0));
   const evidence::CertificateCheck check = evidence::check_certificate(program, *result.certificate, check_deadline);
   if (!check.valid) {
-    downgrade(result, "internal error: the certificate of engine " + engine + " failed the cvc5 check (" +
-                          check.message + "); the proof is not trusted");
+    // A wrong certificate is a bug of the engine; an undecided check is only a limit.
+    downgrade(result, !check.undecided ? "internal error: the certificate of engine " + engine +
+                                          " failed the cvc5 check (" + check.message + "); the proof is not trusted"
+                                    : "the cvc5 check of engine " + engine + "'s certificate did not finish (" +
+                                          check.message + "); the proof is not trusted");
     return;
   }
   if (!result.proof) result.proof = Proof{};

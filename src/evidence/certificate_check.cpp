@@ -59,7 +59,10 @@ class Checker {
 };
 
 bool Checker::discharge(const std::string& name, const Term& formula) {
-  return discharge_obligation(name, formula, deadline_, out_.obligations_checked, out_.message);
+  bool refuted = false;
+  if (discharge_obligation(name, formula, deadline_, out_.obligations_checked, out_.message, &refuted)) return true;
+  out_.undecided = !refuted;
+  return false;
 }
 
 bool Checker::well_formed() {

@@ -16,6 +16,9 @@ namespace verdict::evidence {
 struct CertificateCheck {
   bool valid = false;
   std::string message;                          ///< why not valid; a summary when valid
+  /// Not valid only because cvc5 left an obligation undecided (time-out, unknown, a term
+  /// it cannot express); otherwise an invalid certificate is wrong or malformed.
+  bool undecided = false;
   std::vector<std::string> obligations_checked; ///< each obligation cvc5 proved
 };
 

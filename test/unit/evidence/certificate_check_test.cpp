@@ -31,6 +31,7 @@ TEST(CertificateCheck, RejectsNonInductiveInvariant) {
   ir::Program p = testing::counter_to_ten();
   auto r = check(p, {{1, sle(p.var_term(0), testing::c32(9))}});
   EXPECT_FALSE(r.valid);
+  EXPECT_FALSE(r.undecided);  // refuted: the certificate is wrong
   EXPECT_NE(r.message.find("consecution"), std::string::npos) << r.message;
 }
 
@@ -189,6 +190,22 @@ TEST(CertificateCheck, BoundedCertificateExcludesFailingChecks) {
 TEST(CertificateCheck, BoundedCertificateOfAnUnboundedLoopIsRejected) {
   ir::Program p = testing::count_to_n();
   EXPECT_FALSE(check_bounded(p, 50).valid);
+}
+
+}  // namespace verdict::evidence
+
+namespace verdict::evidence {
+
+TEST(CertificateCheck, AnUnfinishedCheckIsUndecidedNotWrong) {
+  ir::Program p = testing::counter_to_ten();
+  const ir::Term i = p.var_term(0);
+  ir::Certificate c;
+  c.invariants = {{1, ir::mk_and(sle(testing::c32(0), i), sle(i, testing::c32(10)))}};
+  const support::Deadline stopped(20);
+  stopped.cancel();
+  auto r = check_certificate(p, c, stopped);
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(r.undecided) << r.message;
 }
 
 }  // namespace verdict::evidence
