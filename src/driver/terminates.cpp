@@ -11,7 +11,7 @@
 #include "driver/evidence_check.h"
 #include "driver/question.h"
 #include "engines/termination/termination_engine.h"
-#include "evidence/c_expr.h"
+#include "evidence/python_expr.h"
 #include "evidence/certificate_proof.h"
 #include "evidence/native_replay.h"
 #include "evidence/replay.h"
@@ -39,6 +39,11 @@ std::vector<std::string> termination_assumptions() {
           "unsigned arithmetic wraps around modulo 2^width"};
 }
 
+std::vector<std::string> python_termination_assumptions() {
+  return {"an uncaught exception (a failing assertion, ZeroDivisionError, a raise) ends the execution: it "
+          "terminates"};
+}
+
 /// The program with calls kept as procedures, or nullopt when that has a bound too or
 /// cannot be built.
 std::optional<ir::Program> modular_program(const std::string& file, frontend::c::CFrontendOptions options) {
@@ -61,7 +66,7 @@ std::vector<NamedValue> state_at(const ir::Program& p, ir::LocId head, const ir:
   std::vector<NamedValue> out;
   for (ir::VarId v = 0; v < p.vars.size() && v < state.size(); ++v) {
     const ir::Variable& var = p.vars[v];
-    if (!live[head][v] || var.source_name.empty() || !(var.sort.is_bv() || var.sort.is_bool())) continue;
+    if (!live[head][v] || var.source_name.empty() || var.sort.is_array()) continue;
     out.push_back(NamedValue{var.source_name, evidence::format_value(state[v], var, p.language)});
   }
   return out;
@@ -197,7 +202,7 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
     Counterexample cex = nontermination_counterexample(witness_view, w.head, *v.check);
     const std::vector<NamedValue> state = state_at(witness_view, w.head, v.check->stem.final_state);
     cex.trace.push_back(TraceStep{witness_view.locs[w.head].loc,
-                                  "enters the recurrent set " + evidence::print_c_expr(w.set, witness_view) +
+                                  "enters the recurrent set " + evidence::print_source_expr(w.set, witness_view) +
                                       " with " + joined(state) + "; no execution leaves it",
                                   state});
     a.evidence.counterexample = std::move(cex);
@@ -244,14 +249,17 @@ Answer terminates(const std::string& file, const Options& options) {
   a.entry = options.entry;
   a.assumptions = termination_assumptions();
   driver::answer_question(a, [&] {
-    driver::require_c_file(file);
+    const bool python = driver::source_language(file) == driver::SourceLanguage::Python;
     frontend::c::CFrontendOptions fo{options.entry, options.data_model, options.recursion_bound,
                                      options.extra_clang_args, false};
-    ir::Program program = frontend::c::translate_file(file, fo);
-    transform::mark_signed_temporaries(program);
+    ir::Program program = python ? driver::python_program(file, options) : frontend::c::translate_file(file, fo);
+    if (python) a.assumptions = python_termination_assumptions();
+    else transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
-    // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures.
-    std::optional<ir::Program> modular = driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
+    // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures
+    // (the Python frontend inlines only: its bound stays, and the answer don't know).
+    std::optional<ir::Program> modular =
+        !python && driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
     ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
     if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);

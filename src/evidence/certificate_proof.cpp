@@ -1,6 +1,6 @@
 #include "evidence/certificate_proof.h"
 
-#include "evidence/c_expr.h"
+#include "evidence/python_expr.h"
 
 namespace verdict::evidence {
 
@@ -9,7 +9,7 @@ std::vector<ProofItem> invariant_items(const ir::Program& program, const std::ma
   for (const auto& [loc, inv] : invariants) {
     if (inv.is_true()) continue;
     const ir::Location& l = program.locs.at(loc);
-    std::string kind = "invariant", text = print_c_expr(inv, program);
+    std::string kind = "invariant", text = print_source_expr(inv, program);
     for (const ir::Procedure& proc : program.procedures) {
       if (loc == proc.entry) kind = "precondition of " + proc.name;
       if (loc == proc.exit) kind = "summary of " + proc.name;
