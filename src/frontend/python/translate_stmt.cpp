@@ -283,14 +283,13 @@ void Translator::loop_exit(const Json& s, bool is_break) {
 
 void Translator::return_stmt(const Json& s) {
   const SourceLocation l = loc(s);
-  Frame& f = frame();
   if (s["value"].is_null()) {
-    if (f.value_used)
-      return fail(ir::PropertyKind::Unsupported, "None (the return value of " + f.function + ") used as a value", l);
-    return jump(f.ret);
+    if (frame().value_used)
+      return fail(ir::PropertyKind::Unsupported, "None (the return value of " + frame().function + ") used as a value", l);
+    return jump(frame().ret);
   }
-  const Term v = as_int(expr(s["value"]));
-  if (f.result) emit(ir::Stmt::assign(*f.result, v, l));
+  const Term v = as_int(expr(s["value"]));  // may inline calls: frames_ grows, so frame() is read again
+  if (frame().result) emit(ir::Stmt::assign(*frame().result, v, l));
   jump(frame().ret);
 }
 
