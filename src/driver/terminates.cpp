@@ -165,11 +165,14 @@ void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
 
-/// For a lasso whose loop reads no inputs: the compiled program must still be running
-/// after a while. Returns false when it ends instead (the model contradicts the program).
+/// For a lasso whose loop reads no inputs (and for a Python recurrent set: Python programs
+/// read inputs only as parameters): the compiled program, or the call run by python3, must
+/// still be running after a while. Returns false when it ends instead (the model
+/// contradicts the program).
 bool confirm_natively(Counterexample& cex, const ir::Program& witness_view, const Vetted& v, const Options& options) {
-  if (!options.replay_native || !v.result.lasso) return true;
-  if (!v.result.lasso->loop_inputs.empty()) {
+  const bool python_set = v.result.recurrent_set && witness_view.language == "Python";
+  if (!options.replay_native || !(v.result.lasso || python_set)) return true;
+  if (v.result.lasso && !v.result.lasso->loop_inputs.empty()) {
     cex.confirmations.push_back("native replay skipped: the loop reads inputs");
     return true;
   }
@@ -205,6 +208,12 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
                                   "enters the recurrent set " + evidence::print_source_expr(w.set, witness_view) +
                                       " with " + joined(state) + "; no execution leaves it",
                                   state});
+    if (!confirm_natively(cex, witness_view, v, options)) {
+      a.verdict = Verdict::DontKnow;
+      a.engine.clear();
+      a.reason = "internal error: the program run contradicts the recurrent set (" + cex.confirmations.back() + ")";
+      return;
+    }
     a.evidence.counterexample = std::move(cex);
   }
 }

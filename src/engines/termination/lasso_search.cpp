@@ -143,11 +143,12 @@ LassoSearch find_lasso(const ir::Program& program, const std::vector<ir::LocId>&
   return out;
 }
 
-std::optional<Stem> find_stem(const ir::Program& program, ir::LocId head, const EngineContext& context) {
+std::optional<Stem> find_stem(const ir::Program& program, ir::LocId head, const EngineContext& context,
+                              const ir::Term& avoid) {
   ir::Program p = program;
   const ir::LocId entry = split_head(p, head);
   const ir::PropId reached = p.add_prop(ir::PropertyKind::Assertion, "the loop head is reached", {});
-  p.add_edge(entry, head, {Stmt::check(reached, ir::mk_false())});
+  p.add_edge(entry, head, {Stmt::assume(ir::mk_not(avoid)), Stmt::check(reached, ir::mk_false())});
   bmc::BmcEngine bmc;
   const EngineResult r = bmc.run(p, context);
   if (r.status != EngineResult::Status::Violation || !r.counterexample) return std::nullopt;

@@ -81,6 +81,31 @@ std::vector<Term> atoms_true_at(const ir::Program& p, const std::vector<ir::VarI
 
 }  // namespace
 
+Term sign_pattern(const ir::Program& program, const transform::CutPointSystem& system, ir::LocId head,
+                  const Stem& stem) {
+  ir::RunLimits limits;
+  limits.forced_edges = stem.edges;
+  limits.max_steps = stem.edges.size();
+  const ir::Execution ex = ir::run(program, stem.inputs, limits);
+  if (ex.edges.size() != stem.edges.size()) return ir::mk_true();
+  std::vector<Term> signs;
+  for (ir::VarId v : system.live_vars(head)) {
+    const ir::Variable& var = program.vars[v];
+    const Term x = program.var_term(v);
+    if (var.sort.is_int()) {
+      const std::int64_t i = ex.final_state[v].ivalue;
+      const Term zero = ir::mk_int(0);
+      signs.push_back(i < 0 ? ir::mk_binary(Op::Lt, x, zero) : i == 0 ? ir::mk_eq(x, zero) : ir::mk_binary(Op::Lt, zero, x));
+    } else if (var.sort.is_bv() && var.is_signed) {
+      const unsigned w = var.sort.width();
+      const std::int64_t i = ir::to_signed(ex.final_state[v].bits, w);
+      const Term zero = ir::mk_bv(w, 0);
+      signs.push_back(i < 0 ? ir::mk_binary(Op::Slt, x, zero) : i == 0 ? ir::mk_eq(x, zero) : ir::mk_binary(Op::Slt, zero, x));
+    }
+  }
+  return ir::mk_and(signs);
+}
+
 std::optional<ir::RecurrentSetWitness> find_recurrent_set(const ir::Program& program,
                                                                 const transform::CutPointSystem& system,
                                                                 ir::LocId head, const Stem& stem,
