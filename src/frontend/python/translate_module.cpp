@@ -128,7 +128,10 @@ ir::VarId Translator::local(const std::string& name, const SourceLocation& l) {
 }
 
 ir::VarId Translator::temp(const std::string& hint) {
-  return p_.add_var(ir::Variable{"$" + hint + std::to_string(temps_++), ir::Sort::integer(), "", "int", true, {}});
+  // Named for a reader (ranking functions may use them: `i_stop - i_next`), unique by a suffix.
+  const std::size_t n = temp_names_[hint]++;
+  return p_.add_var(ir::Variable{hint + (n == 0 ? "" : "_" + std::to_string(n)), ir::Sort::integer(), "", "int",
+                                 true, {}});
 }
 
 void Translator::index_module() {
@@ -247,7 +250,9 @@ ir::Program Translator::run() {
   p_.assumptions = {"Python integers are unbounded (mathematical integers); bool values are the integers 0 and 1",
                     "the entry's parameters are ints (or bools, when annotated so) of arbitrary value",
                     "only the entry function and the functions of this file it calls are analysed; module-level "
-                    "code is not run"};
+                    "code is not run",
+                    "a loop `for i in range(...)` has hidden variables i_next, i_stop and i_step (the next value "
+                    "range yields, its stop and its step), which proofs may mention"};
   translate_entry(*def);
   return std::move(p_);
 }

@@ -223,14 +223,15 @@ void Translator::for_stmt(const Json& s) {
   std::vector<Term> v;
   for (const Json& a : args) v.push_back(as_int(expr(a)));
   const Term start_value = v.size() == 1 ? ir::mk_int(0) : v[0];
-  const auto snapshot = [&](const Term& t, const char* hint) {
+  const std::string target = s["target"]["id"];
+  const auto snapshot = [&](const Term& t, const std::string& hint) {
     if (t.is_const()) return t;
     const ir::VarId tmp = temp(hint);
     emit(ir::Stmt::assign(tmp, t, l));
     return p_.var_term(tmp);
   };
-  const Term stop = snapshot(v.size() == 1 ? v[0] : v[1], "stop");
-  const Term step = snapshot(v.size() == 3 ? v[2] : ir::mk_int(1), "step");
+  const Term stop = snapshot(v.size() == 1 ? v[0] : v[1], target + "_stop");
+  const Term step = snapshot(v.size() == 3 ? v[2] : ir::mk_int(1), target + "_step");
   const ir::Term zero = ir::mk_int(0);
   if (!(step.op() == Op::IntConst && step.int_value() != 0)) {
     const ir::PropId prop = exception_prop(ir::PropertyKind::UncaughtException,
@@ -238,7 +239,7 @@ void Translator::for_stmt(const Json& s) {
                                            "ValueError");
     emit(ir::Stmt::check(prop, ir::mk_not(ir::mk_eq(step, zero)), loc(iter)));
   }
-  const ir::VarId it = temp("range");
+  const ir::VarId it = temp(target + "_next");  // the next value range() yields
   emit(ir::Stmt::assign(it, start_value, l));
   const Term i = p_.var_term(it);
   Term cond;

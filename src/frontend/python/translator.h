@@ -126,7 +126,7 @@ class Translator {
   std::vector<ir::Stmt> pending_;
   std::vector<Frame> frames_;
   std::size_t instances_ = 0;
-  std::size_t temps_ = 0;
+  std::map<std::string, std::size_t> temp_names_;  ///< temporaries made per name
 };
 
 // ---- helpers shared by the translation files ----
