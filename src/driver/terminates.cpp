@@ -218,6 +218,22 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
   }
 }
 
+/// For a don't know: the unmodelled constructs and bounds of the program (a proof must
+/// show them unreachable; a witness must avoid them), so the answer names them.
+void name_incomplete(Answer& a, const ir::Program& p) {
+  std::vector<std::string> named;
+  for (const ir::Property& prop : p.props) {
+    if (ir::property_class(prop.kind) != ir::PropertyClass::Incomplete) continue;
+    const std::string item = prop.description + (prop.loc.known() ? " at " + prop.loc.str() : "");
+    if (std::find(named.begin(), named.end(), item) == named.end()) named.push_back(item);
+  }
+  if (named.empty()) return;
+  std::string list;
+  for (std::size_t i = 0; i < named.size() && i < 5; ++i) list += (i ? "; " : "") + named[i];
+  if (named.size() > 5) list += "; and " + std::to_string(named.size() - 5) + " more";
+  a.tried.push_back("not modelled in this program (reaching one means don't know): " + list);
+}
+
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
 void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& witness_view, const Options& options) {
   const double budget = driver::engine_budget_s(options.timeout_s);
@@ -274,6 +290,7 @@ Answer terminates(const std::string& file, const Options& options) {
     if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
     run_searches(a, proof_view, witness_view, options);
+    if (a.verdict == Verdict::DontKnow) name_incomplete(a, proof_view);
   });
   return a;
 }
