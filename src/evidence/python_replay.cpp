@@ -53,7 +53,7 @@ PythonRun run_script(const ir::Program& program, const ir::Execution& execution,
     return r;
   }
   std::ofstream(dir.file("verdict_replay.py")) << r.script;
-  r.process = support::run_process({"python3", "-I", "-S", dir.file("verdict_replay.py")},
+  r.process = support::run_process({"python3", "-I", "-S", "-B", dir.file("verdict_replay.py")},
                                    {dir.file("run.out"), dir.file("run.err")}, timeout_s);
   if (!r.process.started) r.skip = "python3 could not be started";
   r.output = read_file(dir.file("run.out"));
