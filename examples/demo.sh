@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the founding C examples through verdict and shows each answer with its evidence.
+# Runs the founding C and Python examples through verdict and shows each answer with its evidence.
 set -u
 VERDICT=${1:-build/verdict}
 cd "$(dirname "$0")/.."
@@ -20,6 +20,17 @@ echo
 echo "Does it always return? (termination)"
 run terminates examples/g.c --entry g --timeout 20
 run terminates examples/g2.c --entry g2 --timeout 20
+echo
+echo "The same questions in Python, over unbounded integers"
+run terminates examples/founding.py --entry g --timeout 20
+run terminates examples/founding.py --entry g2 --timeout 20
+run terminates examples/founding.py --entry collatz --timeout 10
+run check examples/founding.py --entry inverse --timeout 20
+echo
+echo "From Python itself: verdict.terminates(g) on the live function"
+echo "\$ python3 -c 'import verdict, founding; print(verdict.terminates(founding.g))'"
+VERDICT_BINARY="$VERDICT" PYTHONPATH=python:examples python3 -c \
+  'import verdict, founding; print(verdict.terminates(founding.g, timeout=20)); print(verdict.terminates(founding.g2, timeout=20))'
 echo
 echo "Configuration as code: access policies"
 run policy public examples/bucket-policy-open.json

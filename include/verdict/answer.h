@@ -45,6 +45,9 @@ struct Counterexample {
   std::string violation;           ///< human description ("signed overflow in x + 1")
   SourceLocation violation_loc;
   std::vector<InputValue> inputs;
+  /// The entry called with the inputs, for a language where that is the whole input
+  /// (Python: `g2(5, 0)`); empty otherwise.
+  std::string call;
   std::vector<TraceStep> trace;
   std::vector<std::string> confirmations;  ///< e.g. "replayed by the IR interpreter"
   std::string replay_test;         ///< a runnable test (C source) showing the failure; may be empty

@@ -112,12 +112,14 @@ Answer check(const std::string& file, const Options& options) {
   a.entry = options.entry;
   a.assumptions = base_assumptions(options);
   driver::answer_question(a, [&] {
-    driver::require_c_file(file);
-    ir::Program program = frontend::c::translate_file(file, frontend_options(options));
-    transform::mark_signed_temporaries(program);
+    const bool python = driver::source_language(file) == driver::SourceLanguage::Python;
+    ir::Program program = python ? driver::python_program(file, options)
+                                 : frontend::c::translate_file(file, frontend_options(options));
+    if (python) a.assumptions.clear();  // the C assumptions do not apply; the frontend states its own
+    else transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
     transform::select_properties(program, options.properties);
-    const std::optional<ir::Program> modular = modular_program(file, program, options);
+    const std::optional<ir::Program> modular = python ? std::nullopt : modular_program(file, program, options);
     engines::EngineContext context{options, support::Deadline(driver::engine_budget_s(options.timeout_s)),
                                    driver::candidate_checker()};
     const support::Deadline deadline = context.deadline;
@@ -132,7 +134,8 @@ Answer check(const std::string& file, const Options& options) {
 }
 
 std::string program_text(const std::string& file, const Options& options) {
-  driver::require_c_file(file);
+  if (driver::source_language(file) == driver::SourceLanguage::Python)
+    return ir::print_program(driver::python_program(file, options));
   ir::Program program = frontend::c::translate_file(file, frontend_options(options));
   return ir::print_program(program);
 }

@@ -95,7 +95,7 @@ void accept_counterexample(Answer& answer, const ir::Program& program, const Opt
     std::fprintf(stderr, "verdict: %s\n", answer.reason.c_str());
     return;
   }
-  if (options.replay_native && program.language == "C") {
+  if (options.replay_native) {
     const auto native = evidence::add_native_replay(program, replayed);
     const auto& confirmations = replayed.counterexample->confirmations;
     if (native == evidence::NativeReplayResult::Status::NotReproduced) {

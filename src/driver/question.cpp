@@ -5,16 +5,26 @@
 #include <filesystem>
 #include <new>
 
+#include "frontend/python/python_frontend.h"
 #include "verdict/errors.h"
 
 namespace verdict::driver {
 
-void require_c_file(const std::string& file) {
+SourceLanguage source_language(const std::string& file) {
   const std::string ext = std::filesystem::path(file).extension().string();
-  if (ext == ".py")
-    throw Unsupported(SourceLocation{file, 0, 0}, "Python programs (the Python frontend is not available yet)");
+  if (ext == ".py") return SourceLanguage::Python;
   if (ext != ".c" && ext != ".i" && ext != ".h")
-    throw InputError("'" + file + "': expected a C file (.c or .i)");
+    throw InputError("'" + file + "': expected a C file (.c or .i) or a Python file (.py)");
+  return SourceLanguage::C;
+}
+
+void require_c_file(const std::string& file) {
+  if (source_language(file) != SourceLanguage::C) throw InputError("'" + file + "': expected a C file (.c or .i)");
+}
+
+ir::Program python_program(const std::string& file, const Options& options) {
+  return frontend::python::translate_file(file, frontend::python::PythonFrontendOptions{options.entry,
+                                                                                        options.recursion_bound});
 }
 
 bool has_bound(const ir::Program& program) {

@@ -9,11 +9,21 @@
 
 #include "ir/program.h"
 #include "verdict/answer.h"
+#include "verdict/options.h"
 
 namespace verdict::driver {
 
-/// Throws InputError unless `file` is a C file (Unsupported for Python files).
+enum class SourceLanguage { C, Python };
+
+/// The language of `file` by its extension (.c, .i, .h or .py); InputError for another.
+SourceLanguage source_language(const std::string& file);
+
+/// Throws InputError unless `file` is a C file.
 void require_c_file(const std::string& file);
+
+/// The Python frontend's program for `file` and `options.entry` (calls inlined up to the
+/// recursion bound).
+ir::Program python_program(const std::string& file, const Options& options);
 
 /// Whether inlining stopped at a bound (recursion or size) somewhere in `program`.
 bool has_bound(const ir::Program& program);

@@ -11,7 +11,7 @@
 #include "driver/evidence_check.h"
 #include "driver/question.h"
 #include "engines/termination/termination_engine.h"
-#include "evidence/c_expr.h"
+#include "evidence/python_expr.h"
 #include "evidence/certificate_proof.h"
 #include "evidence/native_replay.h"
 #include "evidence/replay.h"
@@ -39,6 +39,11 @@ std::vector<std::string> termination_assumptions() {
           "unsigned arithmetic wraps around modulo 2^width"};
 }
 
+std::vector<std::string> python_termination_assumptions() {
+  return {"an uncaught exception (a failing assertion, ZeroDivisionError, a raise) ends the execution: it "
+          "terminates"};
+}
+
 /// The program with calls kept as procedures, or nullopt when that has a bound too or
 /// cannot be built.
 std::optional<ir::Program> modular_program(const std::string& file, frontend::c::CFrontendOptions options) {
@@ -61,7 +66,7 @@ std::vector<NamedValue> state_at(const ir::Program& p, ir::LocId head, const ir:
   std::vector<NamedValue> out;
   for (ir::VarId v = 0; v < p.vars.size() && v < state.size(); ++v) {
     const ir::Variable& var = p.vars[v];
-    if (!live[head][v] || var.source_name.empty() || !(var.sort.is_bv() || var.sort.is_bool())) continue;
+    if (!live[head][v] || var.source_name.empty() || var.sort.is_array()) continue;
     out.push_back(NamedValue{var.source_name, evidence::format_value(state[v], var, p.language)});
   }
   return out;
@@ -160,11 +165,14 @@ void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
 
-/// For a lasso whose loop reads no inputs: the compiled program must still be running
-/// after a while. Returns false when it ends instead (the model contradicts the program).
+/// For a lasso whose loop reads no inputs (and for a Python recurrent set: Python programs
+/// read inputs only as parameters): the compiled program, or the call run by python3, must
+/// still be running after a while. Returns false when it ends instead (the model
+/// contradicts the program).
 bool confirm_natively(Counterexample& cex, const ir::Program& witness_view, const Vetted& v, const Options& options) {
-  if (!options.replay_native || !v.result.lasso) return true;
-  if (!v.result.lasso->loop_inputs.empty()) {
+  const bool python_set = v.result.recurrent_set && witness_view.language == "Python";
+  if (!options.replay_native || !(v.result.lasso || python_set)) return true;
+  if (v.result.lasso && !v.result.lasso->loop_inputs.empty()) {
     cex.confirmations.push_back("native replay skipped: the loop reads inputs");
     return true;
   }
@@ -197,11 +205,33 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
     Counterexample cex = nontermination_counterexample(witness_view, w.head, *v.check);
     const std::vector<NamedValue> state = state_at(witness_view, w.head, v.check->stem.final_state);
     cex.trace.push_back(TraceStep{witness_view.locs[w.head].loc,
-                                  "enters the recurrent set " + evidence::print_c_expr(w.set, witness_view) +
+                                  "enters the recurrent set " + evidence::print_source_expr(w.set, witness_view) +
                                       " with " + joined(state) + "; no execution leaves it",
                                   state});
+    if (!confirm_natively(cex, witness_view, v, options)) {
+      a.verdict = Verdict::DontKnow;
+      a.engine.clear();
+      a.reason = "internal error: the program run contradicts the recurrent set (" + cex.confirmations.back() + ")";
+      return;
+    }
     a.evidence.counterexample = std::move(cex);
   }
+}
+
+/// For a don't know: the unmodelled constructs and bounds of the program (a proof must
+/// show them unreachable; a witness must avoid them), so the answer names them.
+void name_incomplete(Answer& a, const ir::Program& p) {
+  std::vector<std::string> named;
+  for (const ir::Property& prop : p.props) {
+    if (ir::property_class(prop.kind) != ir::PropertyClass::Incomplete) continue;
+    const std::string item = prop.description + (prop.loc.known() ? " at " + prop.loc.str() : "");
+    if (std::find(named.begin(), named.end(), item) == named.end()) named.push_back(item);
+  }
+  if (named.empty()) return;
+  std::string list;
+  for (std::size_t i = 0; i < named.size() && i < 5; ++i) list += (i ? "; " : "") + named[i];
+  if (named.size() > 5) list += "; and " + std::to_string(named.size() - 5) + " more";
+  a.tried.push_back("not modelled in this program (reaching one means don't know): " + list);
 }
 
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
@@ -244,19 +274,23 @@ Answer terminates(const std::string& file, const Options& options) {
   a.entry = options.entry;
   a.assumptions = termination_assumptions();
   driver::answer_question(a, [&] {
-    driver::require_c_file(file);
+    const bool python = driver::source_language(file) == driver::SourceLanguage::Python;
     frontend::c::CFrontendOptions fo{options.entry, options.data_model, options.recursion_bound,
                                      options.extra_clang_args, false};
-    ir::Program program = frontend::c::translate_file(file, fo);
-    transform::mark_signed_temporaries(program);
+    ir::Program program = python ? driver::python_program(file, options) : frontend::c::translate_file(file, fo);
+    if (python) a.assumptions = python_termination_assumptions();
+    else transform::mark_signed_temporaries(program);
     a.assumptions.insert(a.assumptions.end(), program.assumptions.begin(), program.assumptions.end());
-    // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures.
-    std::optional<ir::Program> modular = driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
+    // Recursion deeper than the inlining bound: a proof needs the calls kept as procedures
+    // (the Python frontend inlines only: its bound stays, and the answer don't know).
+    std::optional<ir::Program> modular =
+        !python && driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
     ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
     if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
     run_searches(a, proof_view, witness_view, options);
+    if (a.verdict == Verdict::DontKnow) name_incomplete(a, proof_view);
   });
   return a;
 }

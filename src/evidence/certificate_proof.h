@@ -1,5 +1,7 @@
 // Turns a certificate's invariants into the human-readable proof items of an answer: each
-// invariant printed as a C expression at its cut point's source location. Not responsible
+// invariant printed in the source language at its cut point's source location, without
+// the integer bounds that another bound of the same conjunction implies (0 <= y beside
+// 0 < y): the printed formula is equivalent to the checked one. Not responsible
 // for checking the certificate (certificate_check.h).
 #pragma once
 

@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "evidence/harness.h"
+#include "evidence/python_replay.h"
+#include "evidence/temp_dir.h"
 #include "support/process.h"
 
 namespace verdict::evidence {
@@ -17,46 +19,6 @@ namespace verdict::evidence {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A private temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    remove_stale();
-    const std::string name = "verdict-replay-" + std::to_string(getpid()) + "-XXXXXX";
-    std::string pattern = (fs::temp_directory_path() / name).string();
-    if (mkdtemp(pattern.data())) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] bool ok() const { return !path_.empty(); }
-  [[nodiscard]] std::string file(const std::string& name) const { return (fs::path(path_) / name).string(); }
-
- private:
-  /// Directories left by replays whose process was killed (its pid no longer exists).
-  static void remove_stale() {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), ec)) {
-      const std::string name = entry.path().filename().string();
-      if (name.rfind("verdict-replay-", 0) != 0) continue;
-      const long pid = std::strtol(name.c_str() + 15, nullptr, 10);
-      if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
-    }
-  }
-
-  std::string path_;
-};
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string first_line_with(const std::string& text, const std::string& needle) {
   std::istringstream in(text);
@@ -128,6 +90,7 @@ std::optional<NativeReplayResult> compile(const ir::Program& program, const ir::
 NativeReplayResult native_replay(const ir::Program& program, const ir::Execution& execution,
                                  const NativeReplayOptions& options) {
   if (execution.outcome != ir::Execution::Outcome::Violated) return skipped("the IR run does not end in a violation");
+  if (program.language == "Python") return python_replay(program, execution, options.run_timeout_s);
   const ir::PropertyClass cls = ir::property_class(program.props.at(execution.prop).kind);
   TempDir dir;
   Harness h;
@@ -145,6 +108,7 @@ NativeReplayResult native_replay(const ir::Program& program, const ir::Execution
 
 NativeReplayResult native_replay_nontermination(const ir::Program& program, const ir::Execution& stem,
                                                 const NativeReplayOptions& options) {
+  if (program.language == "Python") return python_replay_nontermination(program, stem, options.run_timeout_s);
   TempDir dir;
   Harness h;
   // The sanitizers of no-overflow: the run must also be free of undefined behaviour.

@@ -1,6 +1,7 @@
 // Native replay: compiles the original C file with a generated harness (see harness.h)
 // under gcc's undefined-behaviour sanitizers and runs it on the counterexample's inputs,
-// to confirm the violation outside verdict's own semantics. Not responsible for the IR
+// to confirm the violation outside verdict's own semantics; for a Python program, runs the
+// file with python3 instead (python_replay.h). Not responsible for the IR
 // replay (replay.h), which is what decides whether a counterexample is trusted.
 #pragma once
 

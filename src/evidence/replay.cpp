@@ -60,6 +60,11 @@ Counterexample describe(const ir::Program& p, const ir::Execution& ex) {
 Counterexample describe_execution(const ir::Program& program, const ir::Execution& execution) {
   Counterexample cex;
   for (const ir::ExecutedStmt& e : execution.steps) add_step(program, e, cex);
+  if (program.language == "Python") {  // the inputs are the entry's parameters, in order
+    cex.call = program.entry + "(";
+    for (std::size_t i = 0; i < cex.inputs.size(); ++i) cex.call += (i ? ", " : "") + cex.inputs[i].value;
+    cex.call += ")";
+  }
   return cex;
 }
 

@@ -86,7 +86,7 @@ bool RankingChecker::well_formed() {
         return false;
       }
       for (const auto& [v, c] : f.terms) {
-        const bool ok = v < p_.vars.size() && (p_.vars[v].sort.is_bv() || p_.vars[v].sort.is_bool()) &&
+        const bool ok = v < p_.vars.size() && (p_.vars[v].sort.is_bv() || p_.vars[v].sort.is_bool() || p_.vars[v].sort.is_int()) &&
                         c >= -ir::kMaxRankingCoefficient && c <= ir::kMaxRankingCoefficient;
         if (!ok) {
           out_.message = "ranking function at " + ir::location_label(p_, loc) + " has an invalid term";
@@ -111,9 +111,9 @@ bool RankingChecker::level_holds(std::size_t index, const RankingLevel& level,
     const std::string where = "level " + std::to_string(index + 1) + ", " + ir::location_label(p_, s.from) + " -> " +
                               ir::location_label(p_, s.to);
     if (level.decreasing.count({s.from, s.to})) {
-      const Term good = ir::mk_and(ir::mk_binary(Op::Sle, one, decrease), ir::mk_binary(Op::Sle, zero, before));
+      const Term good = ir::mk_and(ir::ranking_le(one, decrease), ir::ranking_le(zero, before));
       if (!discharge("decrease, " + where, ir::mk_and(step, ir::mk_not(good)))) return false;
-    } else if (!discharge("no increase, " + where, ir::mk_and(step, ir::mk_binary(Op::Slt, decrease, zero)))) {
+    } else if (!discharge("no increase, " + where, ir::mk_and(step, ir::ranking_lt(decrease, zero)))) {
       return false;
     }
   }

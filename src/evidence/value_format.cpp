@@ -20,6 +20,8 @@ std::string hex(std::uint64_t v) {
 std::string format_value(const ir::Value& value, const ir::Variable& var, const std::string& language) {
   const bool python = language == "Python";
   if (value.sort.is_bool()) return value.as_bool() ? (python ? "True" : "true") : (python ? "False" : "false");
+  if (python && value.sort.is_int() && var.type_name == "bool" && (value.ivalue == 0 || value.ivalue == 1))
+    return value.ivalue ? "True" : "False";
   if (value.sort.is_bv()) {
     if (is_bool_type(var.type_name)) return value.bits ? "1" : "0";
     if (is_pointer_type(var.type_name)) return hex(value.bits);

@@ -8,7 +8,8 @@ namespace verdict::ir {
 
 PropertyClass property_class(PropertyKind kind) {
   switch (kind) {
-    case PropertyKind::Assertion: return PropertyClass::UnreachCall;
+    case PropertyKind::Assertion:
+    case PropertyKind::UncaughtException: return PropertyClass::UnreachCall;
     case PropertyKind::SignedOverflow:
     case PropertyKind::DivisionByZero:
     case PropertyKind::InvalidShift: return PropertyClass::NoOverflow;
@@ -33,6 +34,7 @@ const char* to_string(PropertyKind k) {
     case PropertyKind::SignedOverflow: return "signed-overflow";
     case PropertyKind::DivisionByZero: return "division-by-zero";
     case PropertyKind::InvalidShift: return "invalid-shift";
+    case PropertyKind::UncaughtException: return "uncaught-exception";
     case PropertyKind::Unsupported: return "unsupported";
     case PropertyKind::BoundReached: return "bound-reached";
   }
@@ -73,7 +75,7 @@ LocId Program::add_loc(std::string name, SourceLocation loc) {
 }
 
 PropId Program::add_prop(PropertyKind kind, std::string description, SourceLocation loc) {
-  props.push_back(Property{kind, std::move(description), std::move(loc)});
+  props.push_back(Property{kind, std::move(description), std::move(loc), {}});
   return static_cast<PropId>(props.size() - 1);
 }
 

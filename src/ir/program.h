@@ -34,6 +34,9 @@ enum class PropertyKind {
   SignedOverflow,  ///< signed + - * neg, INT_MIN / -1, INT_MIN % -1
   DivisionByZero,  ///< integer / or % by zero
   InvalidShift,    ///< shift by a negative amount or >= width, left shift that overflows
+  /// A raised exception that nothing catches (Python: AssertionError is an Assertion;
+  /// ZeroDivisionError, ValueError of range(), `raise`): the execution ends there.
+  UncaughtException,
   Unsupported,     ///< a construct not modelled precisely: reaching it means don't know
   BoundReached,    ///< recursion or unrolling bound: reaching it means don't know
 };
@@ -50,6 +53,9 @@ struct Property {
   PropertyKind kind;
   std::string description;  ///< "assertion x > 0", "signed overflow in x + y", "call to fopen"
   SourceLocation loc;
+  /// Python: the class of the exception a violation raises ("AssertionError",
+  /// "ZeroDivisionError"); native replay expects exactly that one. Empty for C.
+  std::string exception;
 };
 
 /// One statement of an edge label; statements run in order.

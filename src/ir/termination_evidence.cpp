@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "support/invariant.h"
+
 namespace verdict::ir {
 
 using ir::Op;
@@ -14,6 +16,9 @@ bool LinearFunction::is_zero() const {
 }
 
 unsigned ranking_width(const ir::Program& program) {
+  // Frontends use either bit-vectors (C) or integers (Python) for numbers, never both.
+  if (std::any_of(program.vars.begin(), program.vars.end(), [](const ir::Variable& v) { return v.sort.is_int(); }))
+    return 0;
   unsigned widest = 1;
   for (const ir::Variable& v : program.vars)
     if (v.sort.is_bv()) widest = std::max(widest, v.sort.width());
@@ -21,7 +26,11 @@ unsigned ranking_width(const ir::Program& program) {
   return std::max(widest + 44, 72u);
 }
 
+Term ranking_lt(const Term& a, const Term& b) { return ir::mk_binary(a.sort().is_int() ? Op::Lt : Op::Slt, a, b); }
+Term ranking_le(const Term& a, const Term& b) { return ir::mk_binary(a.sort().is_int() ? Op::Le : Op::Sle, a, b); }
+
 Term ranking_constant(unsigned width, std::int64_t v) {
+  if (width == 0) return ir::mk_int(v);
   if (width <= 64) return ir::mk_bv(width, static_cast<std::uint64_t>(v) & ir::mask(width));
   return ir::mk_sext(width - 64, ir::mk_bv(64, static_cast<std::uint64_t>(v)));
 }
@@ -31,6 +40,10 @@ namespace {
 /// The integer value of variable term `x` (of program variable `v`) at `width`.
 Term widened(const ir::Program& program, ir::VarId v, const Term& x, unsigned width) {
   if (x.sort().is_bool()) return ir::mk_ite(x, ranking_constant(width, 1), ranking_constant(width, 0));
+  if (width == 0) {
+    VERDICT_INVARIANT(x.sort().is_int(), "a bit-vector in a ranking function over integers");
+    return x;
+  }
   const unsigned w = x.sort().width();
   if (w >= width) return ir::mk_extract(width - 1, 0, x);
   return program.vars.at(v).is_signed ? ir::mk_sext(width - w, x) : ir::mk_zext(width - w, x);

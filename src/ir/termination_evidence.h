@@ -29,11 +29,15 @@ struct LinearFunction {
 };
 
 /// The bit-vector width in which ranking values are computed exactly for `program`
-/// (wide enough that no sum of the bounded coefficients times variables can wrap).
+/// (wide enough that no sum of the bounded coefficients times variables can wrap), or 0:
+/// a program over mathematical integers (Python) computes them as integers.
 unsigned ranking_width(const ir::Program& program);
+/// a < b and a <= b on ranking values (signed bit-vectors, or integers at width 0).
+ir::Term ranking_lt(const ir::Term& a, const ir::Term& b);
+ir::Term ranking_le(const ir::Term& a, const ir::Term& b);
 /// The largest coefficient magnitude a ranking function may use (keeps ranking_width exact).
 constexpr std::int64_t kMaxRankingCoefficient = 1 << 20;
-/// The integer `value` as a two's-complement constant of `width` (any width).
+/// The integer `value` as a two's-complement constant of `width` (any width; an integer at 0).
 ir::Term ranking_constant(unsigned width, std::int64_t value);
 /// `f` as a bit-vector term of `width` over the values `value(v)` of its variables
 /// (e.g. the post-state of a segment), to be compared with signed comparisons.

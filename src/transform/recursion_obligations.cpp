@@ -103,8 +103,8 @@ std::vector<std::pair<std::string, Term>> recursion_obligations(
           if (callee.params[i] == v) return substitute(c.args[i], at_call);
         return p.var_term(v);
       });
-      const Term good = ir::mk_and(ir::mk_binary(Op::Slt, after, before),
-                                   ir::mk_binary(Op::Sle, ir::ranking_constant(width, 0), before));
+      const Term good = ir::mk_and(ir::ranking_lt(after, before),
+                                   ir::ranking_le(ir::ranking_constant(width, 0), before));
       out.push_back({"recursive call of " + callee.name + " at " + ir::location_label(p, c.from) + " decreases",
                      ir::mk_and(path.condition, ir::mk_not(good))});
     }

@@ -11,6 +11,9 @@ enum class Fate { Keep, Remove, Demote };
 Fate fate_of(ir::PropertyKind kind, const PropertySet& selected) {
   switch (kind) {
     case ir::PropertyKind::Assertion: return selected.unreach_call ? Fate::Keep : Fate::Remove;
+    // An exception ends the execution: outside the question it cannot be dropped (the
+    // execution would go on), so reaching it means don't know.
+    case ir::PropertyKind::UncaughtException: return selected.unreach_call ? Fate::Keep : Fate::Demote;
     case ir::PropertyKind::SignedOverflow: return selected.no_overflow ? Fate::Keep : Fate::Remove;
     case ir::PropertyKind::DivisionByZero:
     case ir::PropertyKind::InvalidShift:

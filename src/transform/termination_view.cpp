@@ -7,7 +7,8 @@ TerminationViewStats make_termination_view(ir::Program& program, TerminationView
   for (ir::Edge& edge : program.edges) {
     for (ir::Stmt& s : edge.body) {
       if (s.kind != ir::Stmt::Kind::Check) continue;
-      const bool assertion = program.props.at(s.prop).kind == ir::PropertyKind::Assertion;
+      const ir::PropertyKind kind = program.props.at(s.prop).kind;
+      const bool assertion = kind == ir::PropertyKind::Assertion || kind == ir::PropertyKind::UncaughtException;
       if (assertion || view == TerminationView::Witness) {
         s = ir::Stmt::assume(s.term, s.loc);
         ++stats.assumed;

@@ -35,7 +35,7 @@ PropertySet parse_property(const std::string& p) {
 }
 
 void add_common_program_flags(CLI::App* cmd, CheckFlags& f) {
-  cmd->add_option("FILE", f.file, "C file (.c, or preprocessed .i)")->required();
+  cmd->add_option("FILE", f.file, "C file (.c, or preprocessed .i) or Python file (.py)")->required();
   cmd->add_option("--entry", f.options.entry, "entry function; its parameters take arbitrary values")
       ->capture_default_str();
   cmd->add_option("--data-model", f.data_model, "data model of the C program")

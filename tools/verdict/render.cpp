@@ -25,7 +25,7 @@ json counterexample_json(const Counterexample& c) {
   return json{{"property", c.property},      {"violation", c.violation},
               {"location", loc_json(c.violation_loc)}, {"inputs", inputs},
               {"trace", trace},              {"confirmations", c.confirmations},
-              {"replay_test", c.replay_test}};
+              {"replay_test", c.replay_test}, {"call", c.call}};
 }
 
 json proof_json(const Proof& p) {
@@ -47,7 +47,9 @@ std::string verdict_headline(const Answer& a) {
 void text_counterexample(std::ostringstream& os, const Counterexample& c) {
   os << "counterexample: " << c.violation;
   if (c.violation_loc.known()) os << " at " << c.violation_loc.str();
-  os << "\n  inputs:\n";
+  os << "\n";
+  if (!c.call.empty()) os << "  call: " << c.call << "\n";
+  os << "  inputs:\n";
   if (c.inputs.empty()) os << "    (none)\n";
   for (const InputValue& in : c.inputs) {
     os << "    " << in.name << " = " << in.value;

@@ -71,12 +71,18 @@ Monitor instrument(const ir::Program& original, const std::vector<ir::LocId>& he
   return m;
 }
 
-/// `p` with every bit-vector input between -16 and 16 (read as its variable's type).
+/// `p` with every bit-vector or integer input between -16 and 16 (read as its variable's type).
 ir::Program with_small_inputs(ir::Program p) {
   for (ir::Edge& e : p.edges) {
     std::vector<Stmt> body;
     for (Stmt& s : e.body) {
       body.push_back(s);
+      if (s.kind == Stmt::Kind::Havoc && p.vars[s.var].sort.is_int()) {
+        const Term x = p.var_term(s.var);
+        body.push_back(Stmt::assume(ir::mk_and(ir::mk_binary(ir::Op::Le, ir::mk_int(-15), x),
+                                               ir::mk_binary(ir::Op::Le, x, ir::mk_int(16))), s.loc));
+        continue;
+      }
       if (s.kind != Stmt::Kind::Havoc || !p.vars[s.var].sort.is_bv() || p.vars[s.var].sort.width() < 8) continue;
       const unsigned w = p.vars[s.var].sort.width();
       const Term x = p.var_term(s.var);
@@ -137,11 +143,12 @@ LassoSearch find_lasso(const ir::Program& program, const std::vector<ir::LocId>&
   return out;
 }
 
-std::optional<Stem> find_stem(const ir::Program& program, ir::LocId head, const EngineContext& context) {
+std::optional<Stem> find_stem(const ir::Program& program, ir::LocId head, const EngineContext& context,
+                              const ir::Term& avoid) {
   ir::Program p = program;
   const ir::LocId entry = split_head(p, head);
   const ir::PropId reached = p.add_prop(ir::PropertyKind::Assertion, "the loop head is reached", {});
-  p.add_edge(entry, head, {Stmt::check(reached, ir::mk_false())});
+  p.add_edge(entry, head, {Stmt::assume(ir::mk_not(avoid)), Stmt::check(reached, ir::mk_false())});
   bmc::BmcEngine bmc;
   const EngineResult r = bmc.run(p, context);
   if (r.status != EngineResult::Status::Violation || !r.counterexample) return std::nullopt;

@@ -30,7 +30,9 @@ struct Stem {
   std::vector<ir::Value> inputs;
 };
 
-/// Looks for an execution that reaches `head`.
-std::optional<Stem> find_stem(const ir::Program& program, ir::LocId head, const EngineContext& context);
+/// Looks for an execution that reaches `head` in a state where `avoid` (over the
+/// program's variables) is false.
+std::optional<Stem> find_stem(const ir::Program& program, ir::LocId head, const EngineContext& context,
+                              const ir::Term& avoid = ir::mk_false());
 
 }  // namespace verdict::engines::termination

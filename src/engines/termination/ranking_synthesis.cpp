@@ -35,13 +35,14 @@ std::vector<std::vector<std::size_t>> cycles(const transform::CutPointSystem& sy
 }
 
 bool ranks(const ir::Variable& v) {
-  if (v.sort.is_bool()) return true;
+  if (v.sort.is_bool() || v.sort.is_int()) return true;
   if (!v.sort.is_bv()) return false;
   return v.sort.width() < 64 || (v.sort.width() == 64 && v.is_signed);
 }
 
 std::int64_t as_integer(const ir::Value& value, const ir::Variable& var) {
   if (var.sort.is_bool()) return value.bits ? 1 : 0;
+  if (var.sort.is_int()) return value.ivalue;
   return var.is_signed ? ir::to_signed(value.bits, var.sort.width()) : static_cast<std::int64_t>(value.bits);
 }
 
@@ -223,6 +224,11 @@ Term ComponentSearch::small_values(ir::LocId l) {
   std::vector<Term> bounds;
   for (ir::VarId v : features_.at(l)) {
     const ir::Variable& var = p_.vars[v];
+    if (var.sort.is_int()) {
+      bounds.push_back(ir::mk_binary(Op::Le, ir::mk_int(-1024), p_.var_term(v)));
+      bounds.push_back(ir::mk_binary(Op::Le, p_.var_term(v), ir::mk_int(1024)));
+      continue;
+    }
     if (!var.sort.is_bv() || var.sort.width() <= 11) continue;
     const unsigned w = var.sort.width();
     const Term x = p_.var_term(v);
@@ -244,9 +250,9 @@ bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   const Term decrease = ir::ranking_decrease(p_, f_from, level.functions.at(s.to), width_,
                                                    [&](ir::VarId v) { return s.post.at(v); });
   const Term zero = ir::ranking_constant(width_, 0), one = ir::ranking_constant(width_, 1);
-  Term good = ir::mk_binary(Op::Sle, zero, decrease);
+  Term good = ir::ranking_le(zero, decrease);
   if (level.decreasing.count({s.from, s.to}))
-    good = ir::mk_and(ir::mk_binary(Op::Sle, one, decrease), ir::mk_binary(Op::Sle, zero, before));
+    good = ir::mk_and(ir::ranking_le(one, decrease), ir::ranking_le(zero, before));
   auto it = inv_.find(s.from);
   checker_->push();
   checker_->add(ir::mk_and({it == inv_.end() ? ir::mk_true() : it->second, s.guard, ir::mk_not(good)}));

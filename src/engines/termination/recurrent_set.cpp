@@ -11,9 +11,36 @@ using ir::Term;
 
 namespace {
 
-/// Atoms over the live bit-vector variables at the loop head that hold in `s`.
+/// Atoms over the live integer variables at the loop head (value, parity, sign, order).
+void integer_atoms(const ir::Program& p, const std::vector<ir::VarId>& vars, const ir::State& s,
+                   std::vector<Term>& candidates) {
+  std::vector<ir::VarId> ints;
+  for (ir::VarId v : vars)
+    if (p.vars[v].sort.is_int()) ints.push_back(v);
+  const Term zero = ir::mk_int(0);
+  for (ir::VarId v : ints) {
+    const Term x = p.var_term(v);
+    candidates.push_back(ir::mk_eq(x, ir::mk_int(s[v].ivalue)));
+    candidates.push_back(ir::mk_eq(ir::mk_binary(Op::IntFloorMod, x, ir::mk_int(2)), ir::mk_int(s[v].ivalue & 1)));
+    candidates.push_back(ir::mk_binary(Op::Lt, zero, x));
+    candidates.push_back(ir::mk_binary(Op::Le, zero, x));
+    candidates.push_back(ir::mk_binary(Op::Lt, x, zero));
+    candidates.push_back(ir::mk_binary(Op::Le, x, zero));
+  }
+  for (ir::VarId a : ints) {
+    for (ir::VarId b : ints) {
+      if (a == b) continue;
+      candidates.push_back(ir::mk_binary(Op::Lt, p.var_term(a), p.var_term(b)));
+      candidates.push_back(ir::mk_binary(Op::Le, p.var_term(a), p.var_term(b)));
+      if (a < b) candidates.push_back(ir::mk_eq(p.var_term(a), p.var_term(b)));
+    }
+  }
+}
+
+/// Atoms over the live bit-vector and integer variables at the loop head that hold in `s`.
 std::vector<Term> atoms_true_at(const ir::Program& p, const std::vector<ir::VarId>& vars, const ir::State& s) {
   std::vector<Term> candidates;
+  integer_atoms(p, vars, s, candidates);
   std::vector<ir::VarId> bvs;
   for (ir::VarId v : vars) {
     const ir::Variable& var = p.vars[v];
@@ -53,6 +80,31 @@ std::vector<Term> atoms_true_at(const ir::Program& p, const std::vector<ir::VarI
 }
 
 }  // namespace
+
+Term sign_pattern(const ir::Program& program, const transform::CutPointSystem& system, ir::LocId head,
+                  const Stem& stem) {
+  ir::RunLimits limits;
+  limits.forced_edges = stem.edges;
+  limits.max_steps = stem.edges.size();
+  const ir::Execution ex = ir::run(program, stem.inputs, limits);
+  if (ex.edges.size() != stem.edges.size()) return ir::mk_true();
+  std::vector<Term> signs;
+  for (ir::VarId v : system.live_vars(head)) {
+    const ir::Variable& var = program.vars[v];
+    const Term x = program.var_term(v);
+    if (var.sort.is_int()) {
+      const std::int64_t i = ex.final_state[v].ivalue;
+      const Term zero = ir::mk_int(0);
+      signs.push_back(i < 0 ? ir::mk_binary(Op::Lt, x, zero) : i == 0 ? ir::mk_eq(x, zero) : ir::mk_binary(Op::Lt, zero, x));
+    } else if (var.sort.is_bv() && var.is_signed) {
+      const unsigned w = var.sort.width();
+      const std::int64_t i = ir::to_signed(ex.final_state[v].bits, w);
+      const Term zero = ir::mk_bv(w, 0);
+      signs.push_back(i < 0 ? ir::mk_binary(Op::Slt, x, zero) : i == 0 ? ir::mk_eq(x, zero) : ir::mk_binary(Op::Slt, zero, x));
+    }
+  }
+  return ir::mk_and(signs);
+}
 
 std::optional<ir::RecurrentSetWitness> find_recurrent_set(const ir::Program& program,
                                                                 const transform::CutPointSystem& system,

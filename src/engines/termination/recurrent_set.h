@@ -25,4 +25,10 @@ std::optional<ir::RecurrentSetWitness> find_recurrent_set(const ir::Program& pro
                                                                 const support::Deadline& deadline,
                                                                 std::string& reason);
 
+/// The signs (< 0, == 0, > 0) of the live integer and signed bit-vector variables at
+/// `head` in the last state of `stem`, as a conjunction: a stem avoiding it reaches the
+/// loop in another sign pattern (candidates for another recurrent set). True if none.
+ir::Term sign_pattern(const ir::Program& program, const transform::CutPointSystem& system, ir::LocId head,
+                      const Stem& stem);
+
 }  // namespace verdict::engines::termination

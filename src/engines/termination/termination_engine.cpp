@@ -26,6 +26,9 @@ using Status = TerminationResult::Status;
 
 namespace {
 
+/// Stems (in different sign patterns) tried per loop for a recurrent set.
+constexpr int kRecurrentSetStems = 3;
+
 std::string at_line(const ir::Program& p, ir::LocId l) { return "the loop at " + ir::location_label(p, l); }
 
 /// Inductive interval and relational invariants at the cut points.
@@ -249,20 +252,28 @@ TerminationResult find_nontermination(const ir::Program& program, const EngineCo
   for (ir::LocId head : heads) {
     if (context.deadline.expired()) break;
     if (!simple_loop(sys, head, heads)) continue;
-    EngineContext stem_context{context.options, context.deadline.child(1.0), context.check_candidate};
-    const std::optional<Stem> stem = find_stem(program, head, stem_context);
-    if (!stem) {
-      tried.push_back("recurrent set at " + at_line(program, head) + ": no execution reaching it found");
-      continue;
-    }
+    // Stems into the loop in up to kRecurrentSetStems sign patterns of the variables:
+    // the set grows from the state a stem reaches, and a loop may diverge in one sign only.
+    ir::Term seen = ir::mk_false();
     std::string why;
-    auto set = find_recurrent_set(program, sys, head, *stem, context.deadline.child(2.0), why);
-    if (set) {
-      TerminationResult r;
-      r.status = Status::NonTerminating;
-      r.recurrent_set = std::move(set);
-      r.method = "closed recurrent set reached by a concrete execution";
-      return r;
+    for (int attempt = 0; attempt < kRecurrentSetStems && !context.deadline.expired(); ++attempt) {
+      EngineContext stem_context{context.options, context.deadline.child(1.0), context.check_candidate};
+      const std::optional<Stem> stem = find_stem(program, head, stem_context, seen);
+      if (!stem) {
+        if (attempt == 0) why = "no execution reaching it found";
+        break;
+      }
+      auto set = find_recurrent_set(program, sys, head, *stem, context.deadline.child(2.0), why);
+      if (set) {
+        TerminationResult r;
+        r.status = Status::NonTerminating;
+        r.recurrent_set = std::move(set);
+        r.method = "closed recurrent set reached by a concrete execution";
+        return r;
+      }
+      const ir::Term pattern = sign_pattern(program, sys, head, *stem);
+      if (pattern.is_true()) break;
+      seen = ir::mk_or(seen, pattern);
     }
     tried.push_back("recurrent set at " + at_line(program, head) + ": " + why);
   }

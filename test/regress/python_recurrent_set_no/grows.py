@@ -1,0 +1,3 @@
+def skips_zero(x):
+    while x != 0:
+        x -= 1
