@@ -41,7 +41,7 @@ std::vector<std::int64_t> int_bounds(const ir::Program& p, std::size_t limit) {
   for (const ir::Edge& e : p.edges)
     for (const ir::Stmt& s : e.body)
       if (s.term.valid()) stack.push_back(s.term);
-  std::set<const void*> seen;
+  std::set<ir::TermId> seen;
   while (!stack.empty() && out.size() < limit) {
     const Term t = stack.back();
     stack.pop_back();
