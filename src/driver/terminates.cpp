@@ -4,6 +4,7 @@
 #include "verdict/terminates.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <future>
 #include <optional>
@@ -242,8 +243,20 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
   const auto search = [&](bool prove) {
     const support::Deadline& mine = prove ? prove_deadline : refute_deadline;
     engines::EngineContext context{options, mine, driver::candidate_checker()};
-    TerminationResult r = prove ? engines::termination::prove_termination(proof_view, context)
-                                : engines::termination::find_nontermination(witness_view, context);
+    TerminationResult r;
+    try {
+      r = prove ? engines::termination::prove_termination(proof_view, context)
+                : engines::termination::find_nontermination(witness_view, context);
+    } catch (const Unsupported& e) {
+      r.reason = std::string("unsupported: ") + e.what();
+    } catch (const std::bad_alloc&) {
+      r.reason = "out of memory";
+    } catch (...) {  // a solver stopped by the other search's answer, or a bug: never an answer
+      r = TerminationResult{};
+      r.reason = mine.expired() ? "stopped: time limit reached or the other search answered first"
+                                  : "internal error in the " + std::string(prove ? "proof" : "witness") + " search";
+      if (!mine.expired()) std::fprintf(stderr, "verdict: %s\n", r.reason.c_str());
+    }
     Vetted v = vet(std::move(r), prove ? proof_view : witness_view, check_deadline);
     if (v.result.status != Status::Unknown) (prove ? refute_deadline : prove_deadline).cancel();
     return v;

@@ -85,12 +85,13 @@ void Program::add_edge(LocId from, LocId to, std::vector<Stmt> body) {
 }
 
 const std::vector<std::size_t>& Program::outgoing(LocId loc) const {
-  if (indexed_edges_ != edges.size() || out_.size() != locs.size()) {
-    out_.assign(locs.size(), {});
-    for (std::size_t i = 0; i < edges.size(); ++i) out_[edges[i].from].push_back(i);
-    indexed_edges_ = edges.size();
+  std::lock_guard<std::mutex> lock(index_.mutex);
+  if (index_.indexed_edges != edges.size() || index_.out.size() != locs.size()) {
+    index_.out.assign(locs.size(), {});
+    for (std::size_t i = 0; i < edges.size(); ++i) index_.out[edges[i].from].push_back(i);
+    index_.indexed_edges = edges.size();
   }
-  return out_.at(loc);
+  return index_.out.at(loc);
 }
 
 std::optional<std::pair<std::size_t, VarId>> assigned_parameter(const Program& program) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <string>
@@ -139,12 +140,27 @@ class Program {
   void add_edge(LocId from, LocId to, std::vector<Stmt> body);
 
   [[nodiscard]] Term var_term(VarId v) const { return mk_var(v, vars.at(v).sort); }
-  /// Indices into `edges` of the edges leaving `loc` (valid after any change).
+  /// Indices into `edges` of the edges leaving `loc` (valid after any change). Safe to
+  /// call from several threads that read the same program (the portfolio's engines).
   [[nodiscard]] const std::vector<std::size_t>& outgoing(LocId loc) const;
 
  private:
-  mutable std::vector<std::vector<std::size_t>> out_;
-  mutable std::size_t indexed_edges_ = static_cast<std::size_t>(-1);
+  /// The lazily built index behind outgoing(), under its own lock: engines running in
+  /// parallel on one program build it concurrently. A copy starts without an index.
+  struct EdgeIndex {
+    std::mutex mutex;
+    std::vector<std::vector<std::size_t>> out;
+    std::size_t indexed_edges = static_cast<std::size_t>(-1);
+    EdgeIndex() = default;
+    EdgeIndex(const EdgeIndex&) {}
+    EdgeIndex& operator=(const EdgeIndex&) {
+      std::lock_guard<std::mutex> lock(mutex);
+      out.clear();
+      indexed_edges = static_cast<std::size_t>(-1);
+      return *this;
+    }
+  };
+  mutable EdgeIndex index_;
 };
 
 /// How reports name location `l`: "line N" when it has a source line, else its name.
