@@ -92,17 +92,7 @@ std::string CPrinter::print(const Term& t, int want_signed, bool nested) {
       }
       return "!" + print(t.arg(0), want_signed, true);
     case Op::And: case Op::Or: {  // flattened: a && b && c
-      std::vector<Term> items, stack{t};
-      while (!stack.empty()) {
-        Term x = stack.back();
-        stack.pop_back();
-        if (x.op() == t.op()) {
-          stack.push_back(x.arg(1));
-          stack.push_back(x.arg(0));
-        } else {
-          items.push_back(x);
-        }
-      }
+      const std::vector<Term> items = ir::chain_operands(t);
       std::string s;
       for (const Term& x : items)
         s += (s.empty() ? "" : (t.op() == Op::And ? " && " : " || ")) + print(x, want_signed, true);

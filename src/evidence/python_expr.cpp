@@ -71,17 +71,7 @@ class PythonPrinter {
   }
 
   std::string junction(const Term& t, int need) {  // flattened: a and b and c
-    std::vector<Term> items, stack{t};
-    while (!stack.empty()) {
-      Term x = stack.back();
-      stack.pop_back();
-      if (x.op() == t.op()) {
-        stack.push_back(x.arg(1));
-        stack.push_back(x.arg(0));
-      } else {
-        items.push_back(x);
-      }
-    }
+    const std::vector<Term> items = ir::chain_operands(t);
     const int own = t.op() == Op::And ? kAnd : kOr;
     std::string s;
     for (const Term& x : items) s += (s.empty() ? "" : (own == kAnd ? " and " : " or ")) + print(x, own + 1);

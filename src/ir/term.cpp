@@ -359,6 +359,20 @@ Term rebuild(const Term& t, const std::vector<Term>& a) {
   }
 }
 
+std::vector<Term> chain_operands(const Term& t) {
+  std::vector<Term> items, stack{t};
+  while (!stack.empty()) {
+    Term x = stack.back();
+    stack.pop_back();
+    if (x.op() == t.op()) {
+      for (std::size_t i = x.args().size(); i-- > 0;) stack.push_back(x.arg(i));
+    } else {
+      items.push_back(x);
+    }
+  }
+  return items;
+}
+
 Term mk_resize(const Term& a, unsigned width, bool is_signed) {
   const unsigned w = a.sort().width();
   if (width == w) return a;

@@ -138,6 +138,9 @@ Term mk_const_array(const Sort& index, const Term& value);
 /// constructors above; leaves are returned unchanged.
 Term rebuild(const Term& t, const std::vector<Term>& args);
 
+/// The operands of a chain of `t`'s operator, left to right: a, b, c for (a and b) and c.
+std::vector<Term> chain_operands(const Term& t);
+
 /// Resizes a bit-vector to `width`, zero- or sign-extending or truncating.
 Term mk_resize(const Term& a, unsigned width, bool is_signed);
 
