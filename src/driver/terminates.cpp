@@ -20,6 +20,7 @@
 #include "evidence/value_format.h"
 #include "frontend/c/c_frontend.h"
 #include "transform/cutpoints.h"
+#include "transform/integer_reading.h"
 #include "transform/signedness.h"
 #include "transform/split_parallel_edges.h"
 #include "transform/termination_view.h"
@@ -34,8 +35,9 @@ using Status = TerminationResult::Status;
 
 std::vector<std::string> termination_assumptions() {
   return {"the entry function's parameters and every __VERIFIER_nondet_*() call take arbitrary values of their types",
-          "termination is decided for executions without undefined behaviour: a yes also proves that no signed "
-          "overflow, division by zero or invalid shift is reachable; a no is an execution without any",
+          "termination is decided for executions without undefined behaviour (signed overflow, division by zero, "
+          "invalid shift): a yes covers every such execution and says which undefined behaviour it did not show "
+          "unreachable; a no is an execution without any",
           "a failing assertion (or abort/exit) ends the execution",
           "unsigned arithmetic wraps around modulo 2^width"};
 }
@@ -135,10 +137,47 @@ struct Vetted {
   std::optional<evidence::TerminationCheck> check;
 };
 
-Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Deadline& deadline) {
+/// The views a search result is checked on (and printed with).
+struct Views {
+  const ir::Program& proof;
+  const ir::Program& witness;
+  const ir::Program* defined = nullptr;  ///< undefined behaviour assumed away
+  const ir::Program* integer = nullptr;  ///< the integer reading
+};
+
+/// A proof over the integer reading: its certificate on the integer reading, and its
+/// translation on the defined view; both must hold.
+evidence::TerminationCheck check_integer_proof(const TerminationResult& r, const Views& views,
+                                               const support::Deadline& deadline) {
+  evidence::TerminationCheck out;
+  if (!views.defined || !views.integer) {
+    out.message = "no integer reading to check the proof on";
+    return out;
+  }
+  evidence::TerminationCheck in_c = evidence::check_ranking(*views.defined, *r.ranking, deadline);
+  if (!in_c.valid) {
+    in_c.message = "in C (executions without undefined behaviour): " + in_c.message;
+    return in_c;
+  }
+  evidence::TerminationCheck over_integers = evidence::check_ranking(*views.integer, *r.integer_ranking, deadline);
+  if (!over_integers.valid) {
+    over_integers.message = "over unbounded integers: " + over_integers.message;
+    return over_integers;
+  }
+  out = in_c;
+  out.message = in_c.message + " in C for the executions without undefined behaviour; " + over_integers.message +
+                " over unbounded integers";
+  out.obligations_checked.insert(out.obligations_checked.end(), over_integers.obligations_checked.begin(),
+                                 over_integers.obligations_checked.end());
+  return out;
+}
+
+Vetted vet(TerminationResult r, const Views& views, bool proof, const support::Deadline& deadline) {
   Vetted v{std::move(r), std::nullopt};
   if (v.result.status == Status::Unknown) return v;
-  if (v.result.ranking) v.check = evidence::check_ranking(analysed, *v.result.ranking, deadline);
+  const ir::Program& analysed = proof ? views.proof : views.witness;
+  if (v.result.ranking && v.result.integer_ranking) v.check = check_integer_proof(v.result, views, deadline);
+  else if (v.result.ranking) v.check = evidence::check_ranking(analysed, *v.result.ranking, deadline);
   else if (v.result.complete_run) v.check = evidence::check_complete_run(analysed, *v.result.complete_run);
   else if (v.result.lasso) v.check = evidence::check_lasso(analysed, *v.result.lasso);
   else if (v.result.recurrent_set) v.check = evidence::check_recurrent_set(analysed, *v.result.recurrent_set, deadline);
@@ -151,7 +190,30 @@ Vetted vet(TerminationResult r, const ir::Program& analysed, const support::Dead
   return v;
 }
 
-void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
+/// For a proof over the integer reading: the undefined behaviour it does not exclude, as
+/// an assumption of the answer.
+std::string undefined_behaviour_left(const ir::Program& proof_view, const TerminationResult& r) {
+  std::vector<ir::PropId> open = r.open_undefined;
+  if (open.empty())
+    for (const ir::Edge& e : proof_view.edges)
+      for (const ir::Stmt& s : e.body)
+        if (s.kind == ir::Stmt::Kind::Check &&
+            ir::property_class(proof_view.props.at(s.prop).kind) != ir::PropertyClass::Incomplete &&
+            std::find(open.begin(), open.end(), s.prop) == open.end())
+          open.push_back(s.prop);
+  std::string list;
+  for (std::size_t i = 0; i < open.size() && i < 4; ++i) {
+    const ir::Property& prop = proof_view.props.at(open[i]);
+    list += (i ? "; " : "") + prop.description + (prop.loc.known() ? " at " + prop.loc.str() : "");
+  }
+  if (open.size() > 4) list += "; and " + std::to_string(open.size() - 4) + " more";
+  std::string s = "this yes covers the executions without undefined behaviour, and the same argument holds over "
+                  "unbounded integers";
+  if (!list.empty()) s += "; not shown unreachable: " + list;
+  return s;
+}
+
+void fill_yes(Answer& a, const Views& views, const Vetted& v) {
   a.verdict = Verdict::Yes;
   if (v.result.complete_run) {
     a.engine = "termination-run";
@@ -162,7 +224,13 @@ void fill_yes(Answer& a, const ir::Program& proof_view, const Vetted& v) {
   a.engine = !cert.recursion.empty() ? "termination-recursion"
              : cert.levels.empty()   ? "termination-acyclic"
                                      : "termination-ranking";
-  a.evidence.proof = ranking_proof(proof_view, *v.result.ranking, v.result.method);
+  if (v.result.integer_ranking) {
+    // Printed over the integer reading: its invariants read as the source does.
+    a.evidence.proof = ranking_proof(*views.integer, *v.result.integer_ranking, v.result.method);
+    a.assumptions.push_back(undefined_behaviour_left(views.proof, v.result));
+  } else {
+    a.evidence.proof = ranking_proof(views.proof, *v.result.ranking, v.result.method);
+  }
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
 
@@ -236,7 +304,7 @@ void name_incomplete(Answer& a, const ir::Program& p) {
 }
 
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
-void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& witness_view, const Options& options) {
+void run_searches(Answer& a, const Views& views, const Options& options) {
   const double budget = driver::engine_budget_s(options.timeout_s);
   const support::Deadline prove_deadline(budget), refute_deadline(budget);
   const support::Deadline check_deadline(options.timeout_s > 0 ? options.timeout_s : 0);
@@ -245,8 +313,9 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
     engines::EngineContext context{options, mine, driver::candidate_checker()};
     TerminationResult r;
     try {
-      r = prove ? engines::termination::prove_termination(proof_view, context)
-                : engines::termination::find_nontermination(witness_view, context);
+      r = prove ? engines::termination::prove_termination(
+                      engines::termination::ProofViews{views.proof, views.defined, views.integer}, context)
+                : engines::termination::find_nontermination(views.witness, context);
     } catch (const Unsupported& e) {
       r.reason = std::string("unsupported: ") + e.what();
     } catch (const std::bad_alloc&) {
@@ -257,7 +326,7 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
                                   : "internal error in the " + std::string(prove ? "proof" : "witness") + " search";
       if (!mine.expired()) std::fprintf(stderr, "verdict: %s\n", r.reason.c_str());
     }
-    Vetted v = vet(std::move(r), prove ? proof_view : witness_view, check_deadline);
+    Vetted v = vet(std::move(r), views, prove, check_deadline);
     if (v.result.status != Status::Unknown) (prove ? refute_deadline : prove_deadline).cancel();
     return v;
   };
@@ -269,8 +338,8 @@ void run_searches(Answer& a, const ir::Program& proof_view, const ir::Program& w
     a.reason = "internal error: a termination proof and a non-terminating execution were both confirmed";
     return;
   }
-  if (proved.result.status == Status::Terminates) return fill_yes(a, proof_view, proved);
-  if (refutation.result.status == Status::NonTerminating) return fill_no(a, witness_view, refutation, options);
+  if (proved.result.status == Status::Terminates) return fill_yes(a, views, proved);
+  if (refutation.result.status == Status::NonTerminating) return fill_no(a, views.witness, refutation, options);
   a.verdict = Verdict::DontKnow;
   a.tried = proved.result.tried;
   a.tried.insert(a.tried.end(), refutation.result.tried.begin(), refutation.result.tried.end());
@@ -299,10 +368,20 @@ Answer terminates(const std::string& file, const Options& options) {
     std::optional<ir::Program> modular =
         !python && driver::has_bound(program) ? modular_program(file, fo) : std::nullopt;
     ir::Program proof_view = modular ? std::move(*modular) : program, witness_view = std::move(program);
+    ir::Program defined_view = proof_view;
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
-    if (proof_view.procedures.empty()) transform::split_parallel_edges(proof_view);
+    transform::make_termination_view(defined_view, transform::TerminationView::DefinedProof);
+    if (proof_view.procedures.empty()) {
+      transform::split_parallel_edges(proof_view);
+      transform::split_parallel_edges(defined_view);
+    }
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
-    run_searches(a, proof_view, witness_view, options);
+    // C only: Python's integers are already unbounded and it has no undefined behaviour.
+    const std::optional<ir::Program> integer_view =
+        python ? std::nullopt : transform::integer_reading(proof_view);
+    run_searches(a, Views{proof_view, witness_view, python ? nullptr : &defined_view,
+                          integer_view ? &*integer_view : nullptr},
+                 options);
     if (a.verdict == Verdict::DontKnow) name_incomplete(a, proof_view);
   });
   return a;

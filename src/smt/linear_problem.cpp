@@ -6,24 +6,36 @@
 
 namespace verdict::smt {
 
+namespace {
+
+z3::expr_vector rows_as_constraints(z3::context& ctx, const std::vector<z3::expr>& x,
+                                    const std::vector<LinearRow>& rows, bool integer) {
+  z3::expr_vector out(ctx);
+  const auto num = [&](std::int64_t v) { return integer ? ctx.int_val(static_cast<int64_t>(v)) : ctx.real_val(static_cast<int64_t>(v)); };
+  for (const LinearRow& row : rows) {
+    z3::expr sum = num(0);
+    for (const auto& [i, a] : row.terms) sum = sum + num(a) * x.at(i);
+    const z3::expr b = num(row.bound);
+    switch (row.kind) {
+      case LinearRow::Kind::GreaterEq: out.push_back(sum >= b); break;
+      case LinearRow::Kind::Greater: out.push_back(sum > b); break;
+      case LinearRow::Kind::LessEq: out.push_back(sum <= b); break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::vector<Rational>> solve_rational(std::size_t unknowns, const std::vector<LinearRow>& rows,
                                                     const support::Deadline& deadline) {
   if (deadline.expired()) return std::nullopt;
   z3::context ctx;
-  z3::solver solver(ctx, "QF_LRA");
   std::vector<z3::expr> x;
   for (std::size_t i = 0; i < unknowns; ++i) x.push_back(ctx.real_const(("c" + std::to_string(i)).c_str()));
-  for (const LinearRow& row : rows) {
-    z3::expr sum = ctx.real_val(0);
-    for (const auto& [i, a] : row.terms) sum = sum + ctx.real_val(static_cast<int64_t>(a)) * x.at(i);
-    const z3::expr b = ctx.real_val(static_cast<int64_t>(row.bound));
-    switch (row.kind) {
-      case LinearRow::Kind::GreaterEq: solver.add(sum >= b); break;
-      case LinearRow::Kind::Greater: solver.add(sum > b); break;
-      case LinearRow::Kind::LessEq: solver.add(sum <= b); break;
-    }
-  }
   try {
+    z3::solver solver(ctx, "QF_LRA");
+    solver.add(rows_as_constraints(ctx, x, rows, false));
     z3::params p(ctx);
     p.set("timeout", deadline.remaining_ms());
     solver.set(p);
@@ -40,6 +52,48 @@ std::optional<std::vector<Rational>> solve_rational(std::size_t unknowns, const 
       std::int64_t num = 0, den = 1;
       if (!v.numerator().is_numeral_i64(num) || !v.denominator().is_numeral_i64(den)) return std::nullopt;
       out.push_back(Rational{num, den});
+    }
+    return out;
+  } catch (const z3::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<std::vector<std::int64_t>> solve_integer_minimal(std::size_t unknowns,
+                                                               const std::vector<LinearRow>& rows,
+                                                               const std::vector<std::int64_t>& weights,
+                                                               const support::Deadline& deadline) {
+  if (deadline.expired()) return std::nullopt;
+  z3::context ctx;
+  std::vector<z3::expr> x;
+  for (std::size_t i = 0; i < unknowns; ++i) x.push_back(ctx.int_const(("c" + std::to_string(i)).c_str()));
+  try {
+    z3::optimize opt(ctx);
+    z3::params p(ctx);
+    p.set("timeout", deadline.remaining_ms());
+    opt.set(p);
+    opt.add(rows_as_constraints(ctx, x, rows, true));
+    z3::expr cost = ctx.int_val(0);
+    for (std::size_t i = 0; i < unknowns && i < weights.size(); ++i) {
+      if (weights[i] == 0) continue;
+      const z3::expr m = ctx.int_const(("m" + std::to_string(i)).c_str());
+      opt.add(m >= x[i]);
+      opt.add(m >= -x[i]);
+      cost = cost + ctx.int_val(static_cast<int64_t>(weights[i])) * m;
+    }
+    opt.minimize(cost);
+    z3::check_result r;
+    {
+      CancelWatcher watcher(ctx, deadline);
+      r = opt.check();
+    }
+    if (r != z3::sat) return std::nullopt;
+    const z3::model m = opt.get_model();
+    std::vector<std::int64_t> out;
+    for (const z3::expr& xi : x) {
+      std::int64_t v = 0;
+      if (!m.eval(xi, true).is_numeral_i64(v)) return std::nullopt;
+      out.push_back(v);
     }
     return out;
   } catch (const z3::exception&) {

@@ -30,4 +30,12 @@ struct Rational {
 std::optional<std::vector<Rational>> solve_rational(std::size_t unknowns, const std::vector<LinearRow>& rows,
                                                     const support::Deadline& deadline);
 
+/// An integer solution of `rows` that minimises the weighted sum of the unknowns'
+/// magnitudes (sum weights[i] * |x_i|): among the many solutions of a synthesis problem,
+/// the simplest. Nullopt when infeasible or when the deadline passes first.
+std::optional<std::vector<std::int64_t>> solve_integer_minimal(std::size_t unknowns,
+                                                               const std::vector<LinearRow>& rows,
+                                                               const std::vector<std::int64_t>& weights,
+                                                               const support::Deadline& deadline);
+
 }  // namespace verdict::smt

@@ -9,7 +9,8 @@ TerminationViewStats make_termination_view(ir::Program& program, TerminationView
       if (s.kind != ir::Stmt::Kind::Check) continue;
       const ir::PropertyKind kind = program.props.at(s.prop).kind;
       const bool assertion = kind == ir::PropertyKind::Assertion || kind == ir::PropertyKind::UncaughtException;
-      if (assertion || view == TerminationView::Witness) {
+      const bool undefined = ir::property_class(kind) != ir::PropertyClass::Incomplete;
+      if (assertion || view == TerminationView::Witness || (view == TerminationView::DefinedProof && undefined)) {
         s = ir::Stmt::assume(s.term, s.loc);
         ++stats.assumed;
       } else {

@@ -13,6 +13,10 @@ enum class TerminationView {
   /// (signed overflow, division by zero, bad shifts) and incomplete checks stay Checks,
   /// so that a proof must also show that none of them is reachable.
   Proof,
+  /// For proofs that cover the executions without undefined behaviour only (C's
+  /// semantics for termination): assertions and undefined behaviour become assumptions;
+  /// incomplete checks stay, so that a proof must show them unreachable.
+  DefinedProof,
   /// For witnesses of non-termination: every Check becomes an assumption, so that the
   /// executions searched are exactly those without undefined behaviour, without a
   /// failing assertion and without an unmodelled construct.

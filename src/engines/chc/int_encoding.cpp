@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "transform/integer_terms.h"
 #include "transform/term_rewrite.h"
 
 namespace verdict::engines::chc {
@@ -13,223 +14,14 @@ using ir::Term;
 
 namespace {
 
-struct Unencodable {};
-
-/// An integer term and how it reads its bit-vector: signed or unsigned, of `width` bits.
-struct IntView {
-  Term t;
-  bool is_signed = false;
-  unsigned width = 0;
-};
+using transform::IntegerTerms;
+using transform::IntView;
+using transform::Unencodable;
+using transform::in_range;
 
 Term ic(std::int64_t v) { return ir::mk_int(v); }
 Term add(const Term& a, const Term& b) { return ir::mk_binary(Op::Add, a, b); }
 Term sub(const Term& a, const Term& b) { return ir::mk_binary(Op::Sub, a, b); }
-Term lt(const Term& a, const Term& b) { return ir::mk_binary(Op::Lt, a, b); }
-Term le(const Term& a, const Term& b) { return ir::mk_binary(Op::Le, a, b); }
-
-std::int64_t pow2(unsigned w) {
-  if (w >= 63) throw Unencodable{};
-  return std::int64_t{1} << w;
-}
-
-Term in_range(const IntView& v) {
-  if (v.is_signed) return ir::mk_and(le(ic(-pow2(v.width - 1)), v.t), le(v.t, ic(pow2(v.width - 1) - 1)));
-  return ir::mk_and(le(ic(0), v.t), le(v.t, ic(pow2(v.width) - 1)));
-}
-
-/// Brings a mathematical result that may leave the view's range by less than 2^w back.
-Term wrap_once(const IntView& v) {
-  const std::int64_t m = pow2(v.width);
-  const std::int64_t lo = v.is_signed ? -pow2(v.width - 1) : 0, hi = lo + m - 1;
-  return ir::mk_ite(lt(ic(hi), v.t), sub(v.t, ic(m)), ir::mk_ite(lt(v.t, ic(lo)), add(v.t, ic(m)), v.t));
-}
-
-IntView as_view(const IntView& v, bool is_signed) {
-  if (v.is_signed == is_signed) return v;
-  const std::int64_t m = pow2(v.width), half = pow2(v.width - 1);
-  Term t = is_signed ? ir::mk_ite(le(ic(half), v.t), sub(v.t, ic(m)), v.t)
-                     : ir::mk_ite(lt(v.t, ic(0)), add(v.t, ic(m)), v.t);
-  return IntView{t, is_signed, v.width};
-}
-
-class Encoder {
- public:
-  Encoder(const SignedView& s, bool exact) : is_signed_(s), exact_(exact) {}
-
-  Term boolean(const Term& t);
-  IntView number(const Term& t, bool prefer_signed);
-  /// `v` read signed or unsigned. Without wrap-around, values of 63 bits or more (beyond
-  /// int64 constants) keep their value: candidates only.
-  IntView view(const IntView& v, bool is_signed) const {
-    if (!exact_ && v.width >= 63) return IntView{v.t, is_signed, v.width};
-    return as_view(v, is_signed);
-  }
-  std::set<std::pair<ir::VarId, unsigned>> vars;  // bit-vector variables met, with widths
-  /// Without wrap-around: that each arithmetic result stays in its type's range.
-  std::vector<Term> no_wrap;
-
- private:
-  Term boolean_uncached(const Term& t);
-  IntView number_uncached(const Term& t, bool prefer_signed);
-  /// Guards the recursion (deep straight-line terms): beyond it, no encoding.
-  struct Depth {
-    explicit Depth(unsigned& d) : d_(d) {
-      if (++d_ > 2000) {
-        --d_;
-        throw Unencodable{};
-      }
-    }
-    ~Depth() { --d_; }
-    unsigned& d_;
-  };
-  unsigned depth_ = 0;
-  std::unordered_map<ir::TermId, Term> bool_memo_;
-  std::map<std::pair<ir::TermId, bool>, IntView> num_memo_;
-  IntView arith(const Term& t, bool prefer_signed);
-  IntView unwrapped(const Term& r, bool is_signed, unsigned w) {
-    const IntView v{r, is_signed, w};
-    if (w < 63) no_wrap.push_back(in_range(v));
-    return v;
-  }
-  Term compare(const Term& t);
-
-  const SignedView& is_signed_;
-  const bool exact_;  ///< wrap-around explicit; else arithmetic is mathematical
-};
-
-Term Encoder::boolean(const Term& t) {
-  if (auto it = bool_memo_.find(t.id()); it != bool_memo_.end()) return it->second;
-  Depth guard(depth_);
-  Term r = boolean_uncached(t);
-  bool_memo_.emplace(t.id(), r);
-  return r;
-}
-
-IntView Encoder::number(const Term& t, bool prefer_signed) {
-  const auto key = std::make_pair(t.id(), prefer_signed);
-  if (auto it = num_memo_.find(key); it != num_memo_.end()) return it->second;
-  Depth guard(depth_);
-  IntView r = number_uncached(t, prefer_signed);
-  num_memo_.emplace(key, r);
-  return r;
-}
-
-Term Encoder::boolean_uncached(const Term& t) {
-  switch (t.op()) {
-    case Op::BoolConst: return t;
-    case Op::Var: return t;
-    case Op::Not: return ir::mk_not(boolean(t.arg(0)));
-    case Op::And: return ir::mk_and(boolean(t.arg(0)), boolean(t.arg(1)));
-    case Op::Or: return ir::mk_or(boolean(t.arg(0)), boolean(t.arg(1)));
-    case Op::Implies: return ir::mk_implies(boolean(t.arg(0)), boolean(t.arg(1)));
-    case Op::Ite: return ir::mk_ite(boolean(t.arg(0)), boolean(t.arg(1)), boolean(t.arg(2)));
-    case Op::Eq:
-      if (t.arg(0).sort().is_bool()) return ir::mk_eq(boolean(t.arg(0)), boolean(t.arg(1)));
-      return compare(t);
-    case Op::Ult: case Op::Ule: case Op::Slt: case Op::Sle: return compare(t);
-    default: throw Unencodable{};
-  }
-}
-
-Term Encoder::compare(const Term& t) {
-  if (!t.arg(0).sort().is_bv()) throw Unencodable{};
-  const bool sgn = t.op() == Op::Slt || t.op() == Op::Sle ||
-                   (t.op() == Op::Eq && t.arg(0).op() == Op::Var && is_signed_(t.arg(0).var()));
-  const IntView a = view(number(t.arg(0), sgn), sgn), b = view(number(t.arg(1), sgn), sgn);
-  switch (t.op()) {
-    case Op::Eq: return ir::mk_eq(a.t, b.t);
-    case Op::Ult: case Op::Slt: return lt(a.t, b.t);
-    default: return le(a.t, b.t);
-  }
-}
-
-IntView Encoder::number_uncached(const Term& t, bool prefer_signed) {
-  if (!t.sort().is_bv()) throw Unencodable{};
-  const unsigned w = t.sort().width();
-  switch (t.op()) {
-    case Op::BvConst:
-      return IntView{ic(prefer_signed ? ir::to_signed(t.bits(), w) : static_cast<std::int64_t>(t.bits())),
-                     prefer_signed, w};
-    case Op::Var: {
-      const bool s = is_signed_(t.var());
-      pow2(w);
-      vars.emplace(t.var(), w);
-      return IntView{ir::mk_var(t.var(), ir::Sort::integer()), s, w};
-    }
-    case Op::Ite: {
-      const IntView a = number(t.arg(1), prefer_signed), b = number(t.arg(2), prefer_signed);
-      const IntView bb = view(b, a.is_signed);
-      return IntView{ir::mk_ite(boolean(t.arg(0)), a.t, bb.t), a.is_signed, w};
-    }
-    case Op::ZeroExt: {
-      const IntView a = view(number(t.arg(0), false), false);
-      return IntView{a.t, false, w};
-    }
-    case Op::SignExt: {
-      const IntView a = view(number(t.arg(0), true), true);
-      return IntView{a.t, true, w};
-    }
-    default: return arith(t, prefer_signed);
-  }
-}
-
-IntView Encoder::arith(const Term& t, bool prefer_signed) {
-  const unsigned w = t.sort().width();
-  switch (t.op()) {
-    case Op::Add: case Op::Sub: {
-      const IntView a = number(t.arg(0), prefer_signed);
-      const IntView b = view(number(t.arg(1), a.is_signed), a.is_signed);
-      Term r = t.op() == Op::Add ? add(a.t, b.t) : sub(a.t, b.t);
-      if (!exact_ && !a.is_signed && t.arg(1).op() == Op::BvConst && ir::to_signed(t.arg(1).bits(), w) < 0) {
-        // x + 0xFF..FF is how x - 1 is written: without wrap-around it must stay x - 1.
-        const Term m = ic(-ir::to_signed(t.arg(1).bits(), w));
-        r = t.op() == Op::Add ? sub(a.t, m) : add(a.t, m);
-      }
-      return exact_ ? IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w} : unwrapped(r, a.is_signed, w);
-    }
-    case Op::Neg: {
-      const IntView a = number(t.arg(0), prefer_signed);
-      const Term r = sub(ic(0), a.t);
-      return exact_ ? IntView{wrap_once(IntView{r, a.is_signed, w}), a.is_signed, w} : unwrapped(r, a.is_signed, w);
-    }
-    case Op::UDiv: case Op::URem: case Op::SDiv: case Op::SRem: {
-      // Only by a positive constant: then the quotient and remainder of in-range operands
-      // are in range (except INT_MIN / -1, excluded by c > 0), no wrap-around.
-      const bool sgn = t.op() == Op::SDiv || t.op() == Op::SRem;
-      const Term& d = t.arg(1);
-      if (d.op() != Op::BvConst) throw Unencodable{};
-      const std::int64_t c = sgn ? ir::to_signed(d.bits(), w) : static_cast<std::int64_t>(d.bits());
-      if (c <= 0) throw Unencodable{};
-      const IntView a = view(number(t.arg(0), sgn), sgn);
-      const bool quotient = t.op() == Op::UDiv || t.op() == Op::SDiv;
-      const Op op = quotient ? Op::IntFloorDiv : Op::IntFloorMod;
-      if (!sgn) return IntView{ir::mk_binary(op, a.t, ic(c)), false, w};
-      // C rounds toward zero: floor for a >= 0, mirrored for a < 0.
-      const Term pos = ir::mk_binary(op, a.t, ic(c));
-      const Term neg = sub(ic(0), ir::mk_binary(op, sub(ic(0), a.t), ic(c)));
-      return IntView{ir::mk_ite(le(ic(0), a.t), pos, neg), true, w};
-    }
-    case Op::Mul: {
-      const IntView a = number(t.arg(0), prefer_signed);
-      const IntView b = view(number(t.arg(1), a.is_signed), a.is_signed);
-      if (!a.t.is_const() && !b.t.is_const()) throw Unencodable{};
-      const Term prod = ir::mk_binary(Op::Mul, a.t, b.t);
-      if (!exact_) return unwrapped(prod, a.is_signed, w);
-      const std::int64_t m = pow2(w), half = pow2(w - 1);
-      const Term r = a.is_signed ? sub(ir::mk_binary(Op::IntFloorMod, add(prod, ic(half)), ic(m)), ic(half))
-                                 : ir::mk_binary(Op::IntFloorMod, prod, ic(m));
-      return IntView{r, a.is_signed, w};
-    }
-    case Op::Extract: {
-      if (t.lo() != 0) throw Unencodable{};
-      const IntView a = number(t.arg(0), false);
-      const IntView u = view(a, false);
-      return IntView{ir::mk_binary(Op::IntFloorMod, u.t, ic(pow2(w))), false, w};
-    }
-    default: throw Unencodable{};
-  }
-}
 
 /// Range constraints for every bit-vector variable of a clause.
 Term ranges(const std::set<std::pair<ir::VarId, unsigned>>& vars, const SignedView& is_signed) {
@@ -240,7 +32,7 @@ Term ranges(const std::set<std::pair<ir::VarId, unsigned>>& vars, const SignedVi
 }
 
 /// The integer versions of a predicate's arguments, each read in its parameter's own view.
-std::vector<Term> encode_args(Encoder& enc, const std::vector<Term>& args, const smt::HornPredicate& pred,
+std::vector<Term> encode_args(IntegerTerms& enc, const std::vector<Term>& args, const smt::HornPredicate& pred,
                               const SignedView& is_signed) {
   std::vector<Term> out;
   for (const Term& a : args) {
@@ -266,7 +58,7 @@ std::optional<smt::HornSystem> integer_horn(const smt::HornSystem& bv, const Sig
       out.predicates.push_back(std::move(q));
     }
     for (const smt::HornClause& c : bv.clauses) {
-      Encoder enc(is_signed, exact);
+      IntegerTerms enc(is_signed, exact ? transform::Wrap::Exact : transform::Wrap::None);
       smt::HornClause d{c.body, enc.boolean(c.constraint), c.head, {}, {}};
       if (c.body)
         for (const Term& v : bv.predicates[*c.body].params)

@@ -1,23 +1,24 @@
 // An exact integer encoding of bit-vector Horn clauses, for Spacer's much stronger
 // linear integer arithmetic: every bit-vector variable becomes an integer holding its
 // signed or unsigned value (by its C type), constrained to its type's range wherever it
-// is introduced, and every operator is encoded with its wrap-around made explicit, so
-// the integer clauses have a solution iff the bit-vector ones do. Operators without an
-// exact encoding here (bitwise, shifts, division by a variable, arrays) make the encoding
-// unavailable. A second, inexact mode drops the wrap-around to find candidates quickly.
-// Solutions are translated back to bit-vector invariants over 64-bit extensions; those
-// are re-checked like any other certificate. Not responsible for solving.
+// is introduced, and every operator is encoded with its wrap-around made explicit
+// (transform/integer_terms), so the integer clauses have a solution iff the bit-vector
+// ones do. Operators without an exact encoding (bitwise, shifts, division by a variable,
+// arrays) make the encoding unavailable. A second, inexact mode drops the wrap-around to
+// find candidates quickly. Solutions are translated back to bit-vector invariants over
+// 64-bit extensions; those are re-checked like any other certificate. Not responsible for
+// solving.
 #pragma once
 
 #include <functional>
 #include <optional>
 
 #include "smt/chc.h"
+#include "transform/integer_terms.h"
 
 namespace verdict::engines::chc {
 
-/// Whether variable `v` is read as a signed number.
-using SignedView = std::function<bool(ir::VarId)>;
+using transform::SignedView;
 
 /// The integer version of `bv`, or nullopt when some operator has no encoding. Exact:
 /// solutions correspond to the bit-vector clauses' both ways. Not exact: addition,

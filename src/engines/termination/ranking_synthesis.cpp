@@ -104,6 +104,8 @@ class ComponentSearch {
   std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget);
   bool refute(const RankingLevel& level, std::size_t segment);
   ir::Term small_values(ir::LocId l);
+  ir::Term large_value(ir::LocId l);
+  void add_sample(std::size_t segment);
 
   const ir::Program& p_;
   const transform::CutPointSystem& sys_;
@@ -161,7 +163,8 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
   for (const Sample& s : samples_) {
     const transform::Segment& seg = sys_.segments[s.segment];
     smt::LinearRow d = difference(s, seg.from, seg.to);
-    d.kind = s.segment == strict ? smt::LinearRow::Kind::Greater : smt::LinearRow::Kind::GreaterEq;
+    d.kind = smt::LinearRow::Kind::GreaterEq;
+    d.bound = s.segment == strict ? 1 : 0;  // on integer samples, > 0 is >= 1
     rows.push_back(d);
     if (s.segment != strict) continue;
     smt::LinearRow nonneg;
@@ -171,6 +174,14 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
   }
   const auto solution = smt::solve_rational(u.count, rows, deadline_.child(options_.coefficient_timeout_s));
   if (!solution) return std::nullopt;
+  // The simplest integer solution: few and small coefficients, constants only where
+  // needed. Counterexamples tend to refute a candidate barely (a counter one step past
+  // it), and an arbitrary solution then overfits them one step at a time (15 - i,
+  // 16 - i, ...) where n - i fits them all.
+  std::vector<std::int64_t> weights(u.count, 1);
+  for (const auto& [l, x] : u.constant) weights[x] = 16;
+  if (const auto best = smt::solve_integer_minimal(u.count, rows, weights, deadline_.child(options_.coefficient_timeout_s)))
+    return level_from(u, strict, [&](std::size_t x) { return (*best)[x]; });
   // A rational solution scaled by a small common denominator is the integer solution;
   // otherwise the integer problem is solved directly (it is feasible for loose bounds,
   // and the rational check has already ruled out most infeasible ones cheaply).
@@ -242,6 +253,44 @@ Term ComponentSearch::small_values(ir::LocId l) {
   return ir::mk_and(bounds);
 }
 
+/// Some feature at `l` of magnitude at least 2^12.
+Term ComponentSearch::large_value(ir::LocId l) {
+  std::vector<Term> options;
+  for (ir::VarId v : features_.at(l)) {
+    const ir::Variable& var = p_.vars[v];
+    const Term x = p_.var_term(v);
+    if (var.sort.is_int()) {
+      options.push_back(ir::mk_binary(Op::Le, ir::mk_int(4096), x));
+      options.push_back(ir::mk_binary(Op::Le, x, ir::mk_int(-4096)));
+      continue;
+    }
+    if (!var.sort.is_bv() || var.sort.width() <= 13) continue;
+    const unsigned w = var.sort.width();
+    if (var.is_signed) {
+      options.push_back(ir::mk_binary(Op::Sle, ir::mk_bv(w, 4096), x));
+      options.push_back(ir::mk_binary(Op::Sle, x, ir::mk_bv(w, ir::mask(w) & static_cast<std::uint64_t>(-4096))));
+    } else {
+      options.push_back(ir::mk_binary(Op::Ule, ir::mk_bv(w, 4096), x));
+    }
+  }
+  return ir::mk_or(options);
+}
+
+/// The checker's model as a sample of `segment`.
+void ComponentSearch::add_sample(std::size_t segment) {
+  const transform::Segment& s = sys_.segments[segment];
+  Sample sample{segment, {}, {}};
+  for (ir::VarId v : features_.at(s.from)) {
+    const auto x = checker_->model_value(p_.var_term(v));
+    sample.before.push_back(x ? as_integer(*x, p_.vars[v]) : 0);
+  }
+  for (ir::VarId v : features_.at(s.to)) {
+    const auto x = checker_->model_value(s.post.at(v));
+    sample.after.push_back(x ? as_integer(*x, p_.vars[v]) : 0);
+  }
+  samples_.push_back(std::move(sample));
+}
+
 /// Looks for a step of `segment` that violates the level's condition; adds it as a sample.
 bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   const transform::Segment& s = sys_.segments[segment];
@@ -259,20 +308,16 @@ bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   // Small counterexamples first: they keep the coefficient problems easy.
   const support::Deadline query = deadline_.child(options_.check_timeout_s);
   smt::SatResult r = checker_->check({small_values(s.from)}, query);
+  const bool small = r == smt::SatResult::Sat;
   if (r == smt::SatResult::Unsat) r = checker_->check({}, query);
   bool refuted = false;
   if (r == smt::SatResult::Sat) {
-    Sample sample{segment, {}, {}};
-    for (ir::VarId v : features_.at(s.from)) {
-      const auto x = checker_->model_value(p_.var_term(v));
-      sample.before.push_back(x ? as_integer(*x, p_.vars[v]) : 0);
-    }
-    for (ir::VarId v : features_.at(s.to)) {
-      const auto x = checker_->model_value(s.post.at(v));
-      sample.after.push_back(x ? as_integer(*x, p_.vars[v]) : 0);
-    }
-    samples_.push_back(std::move(sample));
+    add_sample(segment);
     refuted = true;
+    // A small counterexample often refutes a candidate barely (j = -7 against j + 6*i),
+    // and the next candidate moves just past it; a large one as well ends such a series.
+    const Term large = large_value(s.from);
+    if (small && !large.is_false() && checker_->check({large}, query) == smt::SatResult::Sat) add_sample(segment);
   } else if (r == smt::SatResult::Unknown) {
     reason_ = "the solver gave up checking a candidate (" + checker_->reason_unknown() + ")";
     refuted = true;

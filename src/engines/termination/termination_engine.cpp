@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "engines/chc/chc_engine.h"
+#include "engines/chc/int_encoding.h"
 #include "engines/kinduction/kinduction_engine.h"
 #include "engines/invariants/interval_analysis.h"
 #include "engines/invariants/relational_candidates.h"
@@ -92,14 +93,23 @@ namespace {
 /// Invariants at the loop heads that exclude every Check (undefined behaviour, unmodelled
 /// constructs), as an invariant certificate: the cheap ones when they suffice, else
 /// k-induction's (inlined programs), else Spacer's. Nullopt when none.
+/// With `expensive` unset, only the cheap invariants are tried, and `open` receives the
+/// Checks they leave open.
 std::optional<Certificate> safety_certificate(const ir::Program& program, const EngineContext& context,
-                                              std::vector<std::string>& tried, std::string& why) {
+                                              std::vector<std::string>& tried, std::string& why,
+                                              bool expensive = true, std::vector<ir::PropId>* open = nullptr) {
   const transform::CutPointSystem sys = transform::build_cut_point_system(program);
   if (sys.violations.empty()) return Certificate{};
   // The cheap invariants' Houdini filter does not know calls: inlined programs only.
   if (program.procedures.empty()) {
     std::map<ir::LocId, Term> inv = cheap_invariants(program, sys, context.deadline);
-    if (open_checks(sys, inv, context.deadline).empty()) return Certificate{inv, 1};
+    const std::vector<ir::PropId> left = open_checks(sys, inv, context.deadline);
+    if (left.empty()) return Certificate{inv, 1};
+    if (open) *open = left;
+  }
+  if (!expensive) {
+    why = "interval and relational invariants do not exclude undefined behaviour";
+    return std::nullopt;
   }
   std::vector<std::unique_ptr<Engine>> engines;
   if (program.procedures.empty()) engines.push_back(std::make_unique<kinduction::KInductionEngine>());
@@ -205,25 +215,131 @@ std::optional<TerminationResult> run_to_the_end(const ir::Program& program) {
   return r;
 }
 
-TerminationResult prove_termination(const ir::Program& program, const EngineContext& context) {
-  if (!program.procedures.empty()) return prove_modular(program, context);
-  if (auto run = run_to_the_end(program)) return *run;
+namespace {
+
+TerminationResult proved(const std::optional<Certificate>& safety, const RankingAttempt& ranking,
+                         std::vector<std::string> tried) {
+  TerminationResult r;
+  r.status = Status::Terminates;
+  r.ranking = ir::RankingCertificate{safety->invariants, safety->k, {},
+                                     ranking.choice == transform::CutPointChoice::EveryLoopLocation, ranking.invariants,
+                                     ranking.search.levels};
+  r.method = ranking.search.levels.empty() ? "no cycle: every execution is finite"
+                                           : "lexicographic linear ranking functions with supporting invariants";
+  r.tried = std::move(tried);
+  return r;
+}
+
+/// A proof for `program` alone (its Checks shown unreachable), with the expensive safety
+/// engines only if `expensive`.
+TerminationResult prove_inlined(const ir::Program& program, const EngineContext& context, bool expensive,
+                                std::vector<ir::PropId>* open = nullptr) {
   std::vector<std::string> tried;
+  RankingAttempt ranking = find_ranking(program, context.deadline, tried);
+  if (!ranking.search.found)
+    return unknown("no ranking function found for " + at_line(program, ranking.search.failed_at), tried);
+  std::string why;
+  const std::optional<Certificate> safety = safety_certificate(program, context, tried, why, expensive, open);
+  if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
+  return proved(safety, ranking, std::move(tried));
+}
+
+/// `inv` over the integer reading's variables as a term over the bit-vector variables
+/// of `defined`; nullopt when it cannot be translated.
+std::optional<Term> to_bitvector(const Term& inv, const ir::Program& defined) {
+  std::vector<Term> params;
+  for (ir::VarId v = 0; v < defined.vars.size(); ++v)
+    if (defined.vars[v].sort.is_bv()) params.push_back(defined.var_term(v));
+  return chc::bitvector_invariant(inv, params, [&](ir::VarId v) { return defined.vars.at(v).is_signed; });
+}
+
+std::optional<std::map<ir::LocId, Term>> to_bitvector(const std::map<ir::LocId, Term>& invariants,
+                                                      const ir::Program& defined) {
+  std::map<ir::LocId, Term> out;
+  for (const auto& [loc, inv] : invariants) {
+    std::optional<Term> t = to_bitvector(inv, defined);
+    if (!t) return std::nullopt;
+    out.emplace(loc, *t);
+  }
+  return out;
+}
+
+/// A proof over the integer reading, with its certificate translated for the defined
+/// view (checked there by the driver: executions without undefined behaviour in C).
+std::optional<TerminationResult> prove_over_integers(const ProofViews& views, const EngineContext& context,
+                                                     std::vector<std::string>& tried) {
+  if (!views.defined) return std::nullopt;  // no C semantics to re-check a proof in
+  if (!views.integer) {
+    tried.push_back("over unbounded integers: no integer reading (an operation without one, e.g. bitwise)");
+    return std::nullopt;
+  }
+  const ir::Program& integer = *views.integer;
+  TerminationResult r = integer.procedures.empty() ? prove_inlined(integer, context, true)
+                                                   : prove_modular(integer, context);
+  for (const std::string& t : r.tried) tried.push_back("over unbounded integers: " + t);
+  if (r.status != Status::Terminates || !r.ranking) {
+    if (!r.reason.empty()) tried.push_back("over unbounded integers: " + r.reason);
+    return std::nullopt;
+  }
+  ir::RankingCertificate c = *r.ranking;
+  const auto safety = to_bitvector(c.safety_invariants, *views.defined);
+  const auto supporting = to_bitvector(c.invariants, *views.defined);
+  if (!safety || !supporting || c.safety_k != 1) {
+    tried.push_back("over unbounded integers: a proof, but its invariants have no bit-vector translation");
+    return std::nullopt;
+  }
+  c.safety_invariants = *safety;
+  c.invariants = *supporting;
+  r.integer_ranking = std::move(r.ranking);
+  r.ranking = std::move(c);
+  r.method += " over unbounded integers (signed arithmetic without wrap-around), re-checked in C for the "
+              "executions without undefined behaviour";
+  r.tried = tried;
+  return r;
+}
+
+}  // namespace
+
+TerminationResult prove_termination(const ir::Program& program, const EngineContext& context) {
+  return prove_termination(ProofViews{program}, context);
+}
+
+TerminationResult prove_termination(const ProofViews& views, const EngineContext& context) {
+  const ir::Program& program = views.proof;
+  std::vector<std::string> tried;
+  if (!program.procedures.empty()) {
+    // Procedure summaries that exclude undefined behaviour are expensive (Spacer): the
+    // integer reading, which needs none, first.
+    const double share = context.deadline.remaining_ms() / 1000.0 * 0.4;
+    const EngineContext integer_context{context.options, context.deadline.child(share), context.check_candidate};
+    if (auto r = prove_over_integers(views, integer_context, tried)) return *r;
+    TerminationResult r = prove_modular(program, context);
+    r.tried.insert(r.tried.begin(), tried.begin(), tried.end());
+    return r;
+  }
+  if (auto run = run_to_the_end(program)) return *run;
+  // Over the integer reading first: linear integer arithmetic is far cheaper than the
+  // bit-vector checks, and it needs no proof that undefined behaviour is unreachable.
+  // Then over bit-vectors, which also covers loops that end only by their bit-width
+  // (the proof must then exclude undefined behaviour).
+  {
+    const EngineContext integer_context{context.options, context.deadline.child(context.deadline.remaining_ms() / 2000.0),
+                                        context.check_candidate};
+    if (auto r = prove_over_integers(views, integer_context, tried)) {
+      std::vector<std::string> ignored;
+      std::string why;
+      std::vector<ir::PropId> open;
+      if (!safety_certificate(program, context, ignored, why, false, &open)) r->open_undefined = open;
+      return *r;
+    }
+  }
   RankingAttempt ranking = find_ranking(program, context.deadline, tried);
   if (!ranking.search.found)
     return unknown("no ranking function found for " + at_line(program, ranking.search.failed_at), tried);
   std::string why;
   const std::optional<Certificate> safety = safety_certificate(program, context, tried, why);
   if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
-  TerminationResult r;
-  r.status = Status::Terminates;
-  r.ranking = ir::RankingCertificate{safety->invariants, safety->k, {},
-                                     ranking.choice == transform::CutPointChoice::EveryLoopLocation, ranking.invariants,
-                                           ranking.search.levels};
-  r.method = ranking.search.levels.empty() ? "no cycle: every execution is finite"
-                                           : "lexicographic linear ranking functions with supporting invariants";
-  r.tried = std::move(tried);
-  return r;
+  return proved(safety, ranking, std::move(tried));
 }
 
 TerminationResult find_nontermination(const ir::Program& program, const EngineContext& context) {

@@ -1,7 +1,9 @@
 // The termination engine: proves that every execution is finite (lexicographic linear
 // ranking functions over the cut-point graph, supported by interval, relational and
-// Horn-clause invariants that also exclude undefined behaviour) or finds an execution
-// that is not (a lasso whose state repeats, or a closed recurrent set reached by a stem).
+// Horn-clause invariants: over the integer reading, which holds in C for executions
+// without undefined behaviour and over unbounded integers alike, or over bit-vectors with
+// undefined behaviour shown unreachable) or finds an execution that is not (a lasso
+// whose state repeats, or a closed recurrent set reached by a stem).
 // It finds raw evidence; the driver re-checks it and decides the answer.
 #pragma once
 
@@ -22,14 +24,38 @@ struct TerminationResult {
   std::optional<ir::CompleteRun> complete_run;
   std::optional<ir::LassoWitness> lasso;
   std::optional<ir::RecurrentSetWitness> recurrent_set;
+  /// For a proof found over the integer reading (transform/integer_reading): `ranking`
+  /// is its translation for the defined proof view (executions without undefined
+  /// behaviour, in C) and this is the argument over the integer reading itself; each is
+  /// re-checked on its own view.
+  std::optional<ir::RankingCertificate> integer_ranking;
+  /// Undefined behaviour (Check properties of the proof view) not shown unreachable by
+  /// the cheap invariants: a proof over the integer reading does not exclude it.
+  std::vector<ir::PropId> open_undefined;
   std::string method;               ///< how the evidence was found
   std::string reason;               ///< for Unknown
   std::vector<std::string> tried;
 };
 
-/// Searches for a termination proof of `program`, the proof view (transform/
-/// termination_view): its Checks (undefined behaviour, unmodelled constructs) must be
-/// shown unreachable too.
+/// The views of one program a termination proof may use (transform/termination_view,
+/// transform/integer_reading); their locations and variables correspond one to one.
+struct ProofViews {
+  /// Undefined behaviour and unmodelled constructs stay Checks: a proof here must show
+  /// them unreachable, and then holds in every reading of the program.
+  const ir::Program& proof;
+  /// Optional: undefined behaviour assumed away (C's termination semantics).
+  const ir::Program* defined = nullptr;
+  /// Optional: the integer reading. A proof over it, re-checked on `defined`, holds in
+  /// C (for executions without undefined behaviour) and over unbounded integers, even
+  /// where signed overflow is reachable.
+  const ir::Program* integer = nullptr;
+};
+
+/// Searches for a termination proof of `views.proof` (first without, then with the
+/// integer reading).
+TerminationResult prove_termination(const ProofViews& views, const EngineContext& context);
+/// The same with the proof view alone: its Checks (undefined behaviour, unmodelled
+/// constructs) must be shown unreachable too.
 TerminationResult prove_termination(const ir::Program& program, const EngineContext& context);
 
 /// Searches for a non-terminating execution of `program`, the witness view (every Check

@@ -76,9 +76,31 @@ TEST(Terminates, RecursionThatSkipsItsBaseCaseIsNeverYes) {
   EXPECT_NE(ask(code, "f", 10).verdict, Verdict::Yes);
 }
 
-TEST(Terminates, ReachableOverflowIsNeverYes) {
-  // Terminates on every execution without undefined behaviour, but x + 1 overflows first.
+TEST(Terminates, LoopThatEndsOnlyByOverflowIsDontKnow) {
+  // Every execution without undefined behaviour ends (x + 1 overflows first), but over
+  // unbounded integers x = 1 runs forever: the answer depends on the reading of overflow.
   EXPECT_EQ(ask("void f(int x) { while (x > 0) x = x + 1; }", "f", 8).verdict, Verdict::DontKnow);
+  EXPECT_EQ(ask("void f(int x) { while (x > 1) x = 2 * x; }", "f", 8).verdict, Verdict::DontKnow);
+}
+
+TEST(Terminates, YesWithReachableOverflowSaysWhere) {
+  // s + i overflows for large n, and that does not matter for termination: the loop ends
+  // in C (without undefined behaviour) and over unbounded integers alike.
+  const Answer a = ask("void f(int n) { int s = 0; for (int i = 0; i < n; i++) s = s + i; }", "f", 20);
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  bool where = false;
+  for (const std::string& s : a.assumptions)
+    where = where || (s.find("not shown unreachable") != std::string::npos && s.find("s + i") != std::string::npos);
+  EXPECT_TRUE(where);
+  ASSERT_TRUE(a.evidence.proof.has_value());
+  ASSERT_FALSE(a.evidence.proof->checked_by.empty());
+  EXPECT_NE(a.evidence.proof->checked_by[0].find("over unbounded integers"), std::string::npos);
+}
+
+TEST(Terminates, UnsignedWrapIsNotReadAsUnbounded) {
+  // The integer reading keeps unsigned wrap-around: i-- from 0 gives UINT_MAX, never < 0.
+  EXPECT_EQ(ask("void f(unsigned n) { for (unsigned i = n; i >= 0; i--) ; }", "f", 10).verdict, Verdict::No);
+  EXPECT_EQ(ask("void f(unsigned n) { for (unsigned i = n; i > 0; i--) ; }", "f", 10).verdict, Verdict::Yes);
 }
 
 TEST(Terminates, AssumptionsAreListed) {
