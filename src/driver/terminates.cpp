@@ -372,8 +372,10 @@ Answer terminates(const std::string& file, const Options& options) {
     transform::make_termination_view(proof_view, transform::TerminationView::Proof);
     transform::make_termination_view(defined_view, transform::TerminationView::DefinedProof);
     if (proof_view.procedures.empty()) {
-      transform::split_parallel_edges(proof_view);
-      transform::split_parallel_edges(defined_view);
+      for (ir::Program* view : {&proof_view, &defined_view}) {
+        transform::split_conditional_assignments(*view);
+        transform::split_parallel_edges(*view);
+      }
     }
     transform::make_termination_view(witness_view, transform::TerminationView::Witness);
     // C only: Python's integers are already unbounded and it has no undefined behaviour.

@@ -1,6 +1,7 @@
 #include "engines/termination/termination_engine.h"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <memory>
 #include <optional>
@@ -142,11 +143,21 @@ struct RankingAttempt {
 RankingAttempt find_ranking(const ir::Program& program, const support::Deadline& deadline,
                             std::vector<std::string>& tried) {
   RankingAttempt attempt;
-  for (auto choice : {transform::CutPointChoice::LoopHeads, transform::CutPointChoice::EveryLoopLocation}) {
-    const transform::CutPointSystem sys = transform::build_cut_point_system(program, choice);
-    attempt = RankingAttempt{choice, cheap_invariants(program, sys, deadline), {}};
-    attempt.search = synthesize_ranking(program, sys, attempt.invariants, deadline);
-    const char* where = choice == transform::CutPointChoice::LoopHeads ? "loop heads" : "every loop location";
+  const transform::CutPointSystem heads = transform::build_cut_point_system(program);
+  const transform::CutPointSystem every =
+      transform::build_cut_point_system(program, transform::CutPointChoice::EveryLoopLocation);
+  // Where a loop body has several paths, the loop heads alone cannot tell them apart and
+  // lexicographic arguments need every loop location: the loop heads get a few rounds only.
+  const bool paths = every.cut_points.size() > heads.cut_points.size();
+  for (const transform::CutPointSystem* sys : {&heads, &every}) {
+    const bool at_heads = sys == &heads;
+    if (!at_heads && !paths) break;  // the same cut points: nothing new to try
+    RankingOptions options;
+    if (at_heads && paths) options.max_rounds = 12;
+    const auto choice = at_heads ? transform::CutPointChoice::LoopHeads : transform::CutPointChoice::EveryLoopLocation;
+    attempt = RankingAttempt{choice, cheap_invariants(program, *sys, deadline), {}};
+    attempt.search = synthesize_ranking(program, *sys, attempt.invariants, deadline, options);
+    const char* where = at_heads ? "loop heads" : "every loop location";
     if (attempt.search.found) {
       tried.push_back("lexicographic linear ranking functions at " + std::string(where) + ": " +
                       std::to_string(attempt.search.levels.size()) + " levels");
@@ -274,8 +285,15 @@ std::optional<TerminationResult> prove_over_integers(const ProofViews& views, co
     return std::nullopt;
   }
   const ir::Program& integer = *views.integer;
-  TerminationResult r = integer.procedures.empty() ? prove_inlined(integer, context, true)
-                                                   : prove_modular(integer, context);
+  TerminationResult r;
+  try {
+    r = integer.procedures.empty() ? prove_inlined(integer, context, true) : prove_modular(integer, context);
+  } catch (const std::exception& e) {
+    // A solver stopped when this attempt's share of the time ran out (Z3 throws from a
+    // cancelled context): the other attempts still run.
+    tried.push_back(std::string("over unbounded integers: stopped (") + e.what() + ")");
+    return std::nullopt;
+  }
   for (const std::string& t : r.tried) tried.push_back("over unbounded integers: " + t);
   if (r.status != Status::Terminates || !r.ranking) {
     if (!r.reason.empty()) tried.push_back("over unbounded integers: " + r.reason);

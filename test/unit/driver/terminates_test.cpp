@@ -97,6 +97,13 @@ TEST(Terminates, YesWithReachableOverflowSaysWhere) {
   EXPECT_NE(a.evidence.proof->checked_by[0].find("over unbounded integers"), std::string::npos);
 }
 
+TEST(Terminates, ConditionalAssignmentIsAPathOfItsOwn) {
+  // flag = (x++ < y) hides a branch: the lexicographic argument (y - x, then flag) needs it.
+  const Answer a = ask("void f(int x, int y) { int flag = 1; while (flag) flag = (x++ < y); }", "f", 30);
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_TRUE(has_item(a, "ranking function (level 2)"));
+}
+
 TEST(Terminates, UnsignedWrapIsNotReadAsUnbounded) {
   // The integer reading keeps unsigned wrap-around: i-- from 0 gives UINT_MAX, never < 0.
   EXPECT_EQ(ask("void f(unsigned n) { for (unsigned i = n; i >= 0; i--) ; }", "f", 10).verdict, Verdict::No);
