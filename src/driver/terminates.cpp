@@ -193,8 +193,8 @@ Vetted vet(TerminationResult r, const Views& views, bool proof, const support::D
 /// For a proof over the integer reading: the undefined behaviour it does not exclude, as
 /// an assumption of the answer.
 std::string undefined_behaviour_left(const ir::Program& proof_view, const TerminationResult& r) {
-  std::vector<ir::PropId> open = r.open_undefined;
-  if (open.empty())
+  std::vector<ir::PropId> open = r.open_undefined.value_or(std::vector<ir::PropId>{});
+  if (!r.open_undefined)  // not tried: every undefined behaviour the program can have
     for (const ir::Edge& e : proof_view.edges)
       for (const ir::Stmt& s : e.body)
         if (s.kind == ir::Stmt::Kind::Check &&
@@ -210,6 +210,7 @@ std::string undefined_behaviour_left(const ir::Program& proof_view, const Termin
   std::string s = "this yes covers the executions without undefined behaviour, and the same argument holds over "
                   "unbounded integers";
   if (!list.empty()) s += "; not shown unreachable: " + list;
+  else if (r.open_undefined) s += "; no undefined behaviour is reachable by interval and relational invariants (checked by Z3, not re-checked by cvc5)";
   return s;
 }
 

@@ -178,10 +178,13 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
   // needed. Counterexamples tend to refute a candidate barely (a counter one step past
   // it), and an arbitrary solution then overfits them one step at a time (15 - i,
   // 16 - i, ...) where n - i fits them all.
+  // (Over bit-vectors, where each check costs far more than a coefficient problem, the
+  // first solution is kept: measured faster there.)
   std::vector<std::int64_t> weights(u.count, 1);
   for (const auto& [l, x] : u.constant) weights[x] = 16;
-  if (const auto best = smt::solve_integer_minimal(u.count, rows, weights, deadline_.child(options_.coefficient_timeout_s)))
-    return level_from(u, strict, [&](std::size_t x) { return (*best)[x]; });
+  if (width_ == 0)
+    if (const auto best = smt::solve_integer_minimal(u.count, rows, weights, deadline_.child(options_.coefficient_timeout_s)))
+      return level_from(u, strict, [&](std::size_t x) { return (*best)[x]; });
   // A rational solution scaled by a small common denominator is the integer solution;
   // otherwise the integer problem is solved directly (it is feasible for loose bounds,
   // and the rational check has already ruled out most infeasible ones cheaply).
@@ -317,7 +320,8 @@ bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
     // A small counterexample often refutes a candidate barely (j = -7 against j + 6*i),
     // and the next candidate moves just past it; a large one as well ends such a series.
     const Term large = large_value(s.from);
-    if (small && !large.is_false() && checker_->check({large}, query) == smt::SatResult::Sat) add_sample(segment);
+    if (small && width_ == 0 && !large.is_false() && checker_->check({large}, query) == smt::SatResult::Sat)
+      add_sample(segment);
   } else if (r == smt::SatResult::Unknown) {
     reason_ = "the solver gave up checking a candidate (" + checker_->reason_unknown() + ")";
     refuted = true;

@@ -1,10 +1,10 @@
 // Synthesis of lexicographic linear ranking functions over a program's cut-point graph,
 // by counterexample-guided search: coefficients are solved for (linear integer
-// arithmetic, Z3: the simplest solution, fewest and smallest coefficients) on sampled
-// transitions, then each candidate is checked on the exact segments (bit-vectors, or
-// integers for the integer reading) under the supporting invariants (Z3), and every
-// failure adds a sample (a small one, and a large one that ends a series of candidates
-// each refuted barely). Each level strictly decreases some segments of every remaining cycle (and
+// arithmetic, Z3; over integers the simplest solution, fewest and smallest
+// coefficients) on sampled transitions, then each candidate is checked on the exact
+// segments (bit-vectors, or integers for the integer reading) under the supporting
+// invariants (Z3), and every failure adds a sample (over integers also a large one, which
+// ends a series of candidates each refuted barely). Each level strictly decreases some segments of every remaining cycle (and
 // never increases on the others); levels repeat until no cycle remains (Bradley-Manna-
 // Sipma / Ben-Amram-Genaim style lexicographic ranking; multiphase ranking functions are
 // not searched). Not responsible for the supporting invariants

@@ -336,28 +336,35 @@ TerminationResult prove_termination(const ProofViews& views, const EngineContext
     return r;
   }
   if (auto run = run_to_the_end(program)) return *run;
-  // Over the integer reading first: linear integer arithmetic is far cheaper than the
-  // bit-vector checks, and it needs no proof that undefined behaviour is unreachable.
-  // Then over bit-vectors, which also covers loops that end only by their bit-width
-  // (the proof must then exclude undefined behaviour).
+  // Where cheap invariants exclude undefined behaviour, a bit-vector ranking argument is
+  // the shortest proof (one check, and it holds in every reading). Else the integer
+  // reading: linear integer arithmetic is far cheaper than the bit-vector checks, and it
+  // needs no proof that undefined behaviour is unreachable. Last the bit-vector argument
+  // with the expensive safety engines, which also covers loops that end only by their
+  // bit-width.
+  std::string why;
+  std::vector<ir::PropId> open;
+  const std::optional<Certificate> cheap = safety_certificate(program, context, tried, why, false, &open);
+  std::optional<RankingAttempt> bits;
+  if (cheap) {
+    const double share = views.integer && views.defined ? 0.5 : 1.0;  // the integer reading's turn next
+    bits = find_ranking(program, context.deadline.child(context.deadline.remaining_ms() / 1000.0 * share), tried);
+    if (bits->search.found) return proved(cheap, *bits, std::move(tried));
+  }
   {
-    const EngineContext integer_context{context.options, context.deadline.child(context.deadline.remaining_ms() / 2000.0),
-                                        context.check_candidate};
+    const double share = context.deadline.remaining_ms() / 1000.0 * (bits ? 1.0 : 0.5);
+    const EngineContext integer_context{context.options, context.deadline.child(share), context.check_candidate};
     if (auto r = prove_over_integers(views, integer_context, tried)) {
-      std::vector<std::string> ignored;
-      std::string why;
-      std::vector<ir::PropId> open;
-      if (!safety_certificate(program, context, ignored, why, false, &open)) r->open_undefined = open;
+      r->open_undefined = cheap ? std::vector<ir::PropId>{} : open;
       return *r;
     }
   }
-  RankingAttempt ranking = find_ranking(program, context.deadline, tried);
-  if (!ranking.search.found)
-    return unknown("no ranking function found for " + at_line(program, ranking.search.failed_at), tried);
-  std::string why;
-  const std::optional<Certificate> safety = safety_certificate(program, context, tried, why);
+  if (!bits) bits = find_ranking(program, context.deadline, tried);
+  if (!bits->search.found)
+    return unknown("no ranking function found for " + at_line(program, bits->search.failed_at), tried);
+  const std::optional<Certificate> safety = cheap ? cheap : safety_certificate(program, context, tried, why);
   if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
-  return proved(safety, ranking, std::move(tried));
+  return proved(safety, *bits, std::move(tried));
 }
 
 TerminationResult find_nontermination(const ir::Program& program, const EngineContext& context) {

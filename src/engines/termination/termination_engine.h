@@ -29,9 +29,10 @@ struct TerminationResult {
   /// behaviour, in C) and this is the argument over the integer reading itself; each is
   /// re-checked on its own view.
   std::optional<ir::RankingCertificate> integer_ranking;
-  /// Undefined behaviour (Check properties of the proof view) not shown unreachable by
-  /// the cheap invariants: a proof over the integer reading does not exclude it.
-  std::vector<ir::PropId> open_undefined;
+  /// For a proof over the integer reading: the undefined behaviour (Check properties of
+  /// the proof view) that the cheap invariants did not show unreachable; nullopt when
+  /// that was not tried (modular programs).
+  std::optional<std::vector<ir::PropId>> open_undefined;
   std::string method;               ///< how the evidence was found
   std::string reason;               ///< for Unknown
   std::vector<std::string> tried;
