@@ -136,6 +136,7 @@ void add_check_command(CLI::App& app, Actions& actions) {
   cmd->add_flag("--no-native-replay", flags->no_native_replay,
                 "do not compile and run counterexamples with the system compiler");
   cmd->add_option("--witness", flags->outputs.witness, "write an SV-COMP witness (format 2.0, YAML) to this file");
+  cmd->add_option("--sarif", flags->outputs.sarif, "write the results as SARIF 2.1.0 to this file");
   actions[cmd] = [flags] {
     flags->options.properties = parse_property(flags->property);
     flags->options.data_model = parse_data_model(flags->data_model);
@@ -158,10 +159,14 @@ void add_terminates_command(CLI::App& app, Actions& actions) {
   add_common_program_flags(cmd, *flags);
   cmd->add_flag("--no-native-replay", flags->no_native_replay,
                 "do not compile and run non-termination witnesses with the system compiler");
+  cmd->add_option("--sarif", flags->outputs.sarif, "write the result as SARIF 2.1.0 to this file");
   actions[cmd] = [flags] {
     flags->options.data_model = parse_data_model(flags->data_model);
     flags->options.replay_native = !flags->no_native_replay;
-    return run_check_and_print(flags->file, flags->options, flags->json, {}, Question::Termination);
+    check_writable(flags->outputs);
+    AnswerDecoration decoration;
+    decoration.files = [flags](const Answer& a) { write_output_files(a, flags->outputs); };
+    return run_check_and_print(flags->file, flags->options, flags->json, decoration, Question::Termination);
   };
 }
 

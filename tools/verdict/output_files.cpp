@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sarif.h"
 #include "verdict/errors.h"
 
 namespace verdict::cli {
@@ -37,8 +38,10 @@ void check_writable(const OutputFiles& files) {
 }
 
 void write_output_files(const Answer& answer, const OutputFiles& files) {
+  const std::string source = files.witness.empty() && files.sarif.empty() ? "" : read_file(answer.file);
+  if (!files.sarif.empty()) write_file(files.sarif, answer_to_sarif(answer, source).dump(2) + "\n");
   if (!files.witness.empty()) {
-    const Witness w = make_witness(answer, read_file(answer.file), files.task);
+    const Witness w = make_witness(answer, source, files.task);
     if (w.yaml.empty()) {
       std::remove(files.witness.c_str());  // created empty by check_writable
       std::fprintf(stderr, "verdict: no witness written: %s\n", w.reason.c_str());
