@@ -3,7 +3,7 @@
 
 DEB_PACKAGES = cmake make g++ gcc ccache python3 llvm-14-dev libclang-14-dev libclang-cpp14-dev \
                libclang-common-14-dev libz3-dev libcvc5-dev libcli11-dev nlohmann-json3-dev \
-               libyaml-cpp-dev libgtest-dev python3-dev
+               libyaml-cpp-dev libssl-dev libgtest-dev python3-dev
 JOBS ?= $(shell nproc)
 BUILD ?= build
 ASAN_BUILD ?= build-asan

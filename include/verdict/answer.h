@@ -60,11 +60,25 @@ struct ProofItem {
   std::string text;  ///< printed in the source language
 };
 
+/// An invariant that another tool can read (SV-COMP correctness witnesses): a C
+/// expression over the variables of `function` that are in scope at `loc`, true every
+/// time execution reaches the loop head at `loc` (before each evaluation of the loop's
+/// condition), in every call of `function`.
+struct LoopInvariant {
+  SourceLocation loc;      ///< the loop head's position as the frontend reports it (may be unknown)
+  std::string function;    ///< the source function that contains the loop
+  std::string expression;  ///< empty: no invariant in that form for this loop head
+};
+
 /// Why the answer yes holds.
 struct Proof {
   std::string method;                ///< "exhaustive symbolic execution", "k-induction", ...
   std::vector<ProofItem> items;
   std::vector<std::string> checked_by;  ///< independent checks that passed
+  /// C only: every loop head with its invariant when that is an exact C expression in
+  /// source scope (what a witness can carry), else with an empty expression. Defaulted, so
+  /// that aggregate initialisations may leave it out.
+  std::vector<LoopInvariant> loop_invariants = {};
 };
 
 /// What is known of one property instance.

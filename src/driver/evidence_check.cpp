@@ -59,6 +59,8 @@ void vet_proof(engines::EngineResult& result, const std::string& engine, const i
   shown.erase(program.init);
   std::vector<ProofItem> items = evidence::invariant_items(program, shown);
   result.proof->items.insert(result.proof->items.end(), items.begin(), items.end());
+  const std::vector<LoopInvariant> loops = evidence::loop_invariants(program, result.certificate->invariants);
+  result.proof->loop_invariants.insert(result.proof->loop_invariants.end(), loops.begin(), loops.end());
   result.proof->checked_by.push_back("cvc5 re-checked " + std::to_string(check.obligations_checked.size()) +
                                      " proof obligations (" + check.message + ")");
 }

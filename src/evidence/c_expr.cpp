@@ -142,7 +142,86 @@ std::string CPrinter::print(const Term& t, int want_signed, bool nested) {
   }
 }
 
+/// What C's usual arithmetic conversions make of `t` as CPrinter prints it: signed (true),
+/// unsigned (false), or nullopt for a constant-only term (printed as its context wants).
+std::optional<bool> c_signedness(const Term& t, const ir::Program& p) {
+  switch (t.op()) {
+    case Op::Var: return t.var() < p.vars.size() && p.vars[t.var()].is_signed;
+    case Op::ZeroExt: case Op::Extract: return false;
+    case Op::SignExt: return true;
+    case Op::BvConst: return std::nullopt;
+    default: break;
+  }
+  std::optional<bool> result;
+  const std::size_t first = t.op() == Op::Ite ? 1 : 0;
+  const std::size_t count = (t.op() == Op::Shl || t.op() == Op::LShr || t.op() == Op::AShr) ? 1 : t.args().size();
+  for (std::size_t i = first; i < count; ++i) {
+    const std::optional<bool> s = c_signedness(t.arg(i), p);
+    if (s && (!result || !*s)) result = s;  // one unsigned operand makes the operation unsigned
+  }
+  return result;
+}
+
+bool is_c_width(unsigned w) { return w == 8 || w == 16 || w == 32 || w == 64; }
+
+/// Whether every operand of `t` is a variable of the given signedness or a constant (so
+/// that C's / % >> on the printed operands is the IR's operation).
+bool operands_of_signedness(const Term& t, const ir::Program& p, bool is_signed) {
+  for (std::size_t i = 0; i < t.args().size(); ++i) {
+    const Term& a = t.arg(i);
+    if (a.op() == Op::BvConst) continue;
+    if (a.op() != Op::Var || c_signedness(a, p) != is_signed) return false;
+  }
+  return true;
+}
+
+/// Whether CPrinter's text of `t` means in C what `t` means in the IR: no IR notation, no
+/// type that C lacks, no arithmetic that C's integer promotions would widen, division,
+/// remainder and right shifts of the right signedness, and comparisons whose compound
+/// operands C reads with the comparison's signedness.
+bool c_exact(const Term& t, const ir::Program& p) {
+  if (t.sort().is_bv() && !is_c_width(t.sort().width())) return false;
+  bool own = true;
+  switch (t.op()) {
+    case Op::BoolConst: case Op::BvConst: return true;
+    case Op::Var: return t.var() < p.vars.size() && (t.sort().is_bool() || t.sort().is_bv());
+    case Op::Not: case Op::And: case Op::Or: case Op::Implies: case Op::Ite: case Op::Eq:
+    case Op::BvAnd: case Op::BvOr: case Op::BvXor: case Op::Extract:
+      break;
+    case Op::Add: case Op::Sub: case Op::Mul: case Op::Neg: case Op::Shl: case Op::BvNot:
+      own = t.sort().width() >= 32;
+      break;
+    case Op::UDiv: case Op::URem: case Op::LShr:
+      own = t.sort().width() >= 32 && operands_of_signedness(t, p, false);
+      break;
+    case Op::SDiv: case Op::SRem: case Op::AShr:
+      own = t.sort().width() >= 32 && operands_of_signedness(t, p, true);
+      break;
+    case Op::ZeroExt: case Op::SignExt:
+      own = c_signedness(t.arg(0), p).value_or(t.op() == Op::SignExt) == (t.op() == Op::SignExt);
+      break;
+    case Op::Ult: case Op::Ule: case Op::Slt: case Op::Sle: {
+      const bool is_signed = t.op() == Op::Slt || t.op() == Op::Sle;
+      for (std::size_t i = 0; i < 2; ++i) {
+        const Term& side = t.arg(i);
+        if (side.op() != Op::Var && c_signedness(side, p).value_or(is_signed) != is_signed) own = false;
+      }
+      break;
+    }
+    default: return false;  // integers, arrays, concatenation: not C
+  }
+  if (!own) return false;
+  for (std::size_t i = 0; i < t.args().size(); ++i)
+    if (!c_exact(t.arg(i), p)) return false;
+  return true;
+}
+
 }  // namespace
+
+std::optional<std::string> print_exact_c_expr(const Term& t, const ir::Program& program) {
+  if (!c_exact(t, program)) return std::nullopt;
+  return print_c_expr(t, program);
+}
 
 std::string print_c_expr(const Term& t, const ir::Program& program) {
   CPrinter printer(program);

@@ -1,9 +1,15 @@
 #include "evidence/certificate_proof.h"
 
+#include "evidence/c_expr.h"
 #include "evidence/python_expr.h"
+#include "transform/cutpoints.h"
+#include "transform/term_rewrite.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
+#include <tuple>
 
 namespace verdict::evidence {
 
@@ -61,7 +67,62 @@ ir::Term without_implied_bounds(const ir::Term& inv) {
   return ir::mk_and(kept);
 }
 
+/// The function copy a location or variable belongs to: its name's prefix ("f#2" of
+/// "f#2.while.cond"), as the C frontend names them.
+std::string instance_of(const std::string& name) { return name.substr(0, name.find('.')); }
+
+/// `inv` at `loc` as C over the current values of its own function's source variables.
+std::optional<std::string> scoped_c_text(const ir::Program& p, ir::LocId loc, const ir::Term& inv,
+                                         const std::vector<bool>& live) {
+  const std::string instance = instance_of(p.locs[loc].name);
+  std::set<ir::VarId> vars;
+  transform::collect_vars(inv, vars);
+  std::set<std::string> names;
+  for (const ir::VarId v : vars) {
+    const ir::Variable& var = p.vars.at(v);
+    const bool usable = !var.source_name.empty() && var.source_name[0] != '\\' && instance_of(var.name) == instance &&
+                        v < live.size() && live[v];
+    // Two variables of one source name would print alike.
+    if (!usable || !names.insert(var.source_name).second) return std::nullopt;
+  }
+  return print_exact_c_expr(inv, p);
+}
+
 }  // namespace
+
+std::vector<LoopInvariant> loop_invariants(const ir::Program& program, const std::map<ir::LocId, ir::Term>& invariants) {
+  std::vector<LoopInvariant> result;
+  if (program.language != "C") return result;
+  // (function, file, line, column) -> the loop heads there
+  std::map<std::tuple<std::string, std::string, unsigned, unsigned>, std::vector<ir::LocId>> positions;
+  std::vector<bool> wanted(program.locs.size(), false);
+  for (ir::LocId l = 0; l < program.locs.size(); ++l) {
+    const ir::Location& loc = program.locs[l];
+    if (!loc.loop_head) continue;
+    const std::string instance = instance_of(loc.name);
+    positions[{instance.substr(0, instance.find('#')), loc.loc.file, loc.loc.line, loc.loc.column}].push_back(l);
+    wanted[l] = true;
+  }
+  const std::vector<std::vector<bool>> live = transform::live_variables(program, wanted);
+  for (const auto& [key, heads] : positions) {
+    std::vector<std::string> texts;
+    for (const ir::LocId head : heads) {
+      const auto inv = invariants.find(head);
+      const std::optional<std::string> text =
+          inv == invariants.end() ? std::nullopt : scoped_c_text(program, head, inv->second, live[head]);
+      if (!text) {
+        texts.clear();
+        break;
+      }
+      if (std::find(texts.begin(), texts.end(), *text) == texts.end()) texts.push_back(*text);
+    }
+    std::string expression = texts.size() == 1 ? texts[0] : "";
+    for (std::size_t i = 0; texts.size() > 1 && i < texts.size(); ++i)
+      expression += (i ? " || (" : "(") + texts[i] + ")";
+    result.push_back(LoopInvariant{program.locs[heads.front()].loc, std::get<0>(key), expression});
+  }
+  return result;
+}
 
 std::vector<ProofItem> invariant_items(const ir::Program& program, const std::map<ir::LocId, ir::Term>& invariants) {
   std::vector<ProofItem> items;

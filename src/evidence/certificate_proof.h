@@ -17,4 +17,13 @@ namespace verdict::evidence {
 /// procedure's entry and exit "precondition of f" and "summary of f".
 std::vector<ProofItem> invariant_items(const ir::Program& program, const std::map<ir::LocId, ir::Term>& invariants);
 
+/// The certificate's loop-head invariants in a form other tools read (C programs only):
+/// one entry per function and loop-head position, listing every loop head of the program
+/// (each inlined copy of a function has its own). Its expression is the disjunction of
+/// the copies' invariants there when each is an exact C expression (print_exact_c_expr)
+/// over source variables of its own function that are live there (so each name is the
+/// variable's current value), else empty: a reader must not place an invariant at a
+/// source loop one of whose heads has an empty entry or an unknown position.
+std::vector<LoopInvariant> loop_invariants(const ir::Program& program, const std::map<ir::LocId, ir::Term>& invariants);
+
 }  // namespace verdict::evidence

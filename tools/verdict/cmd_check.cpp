@@ -10,6 +10,7 @@
 #include "verdict/errors.h"
 #include "commands.h"
 #include "isolate.h"
+#include "output_files.h"
 #include "render.h"
 #include "watchdog.h"
 
@@ -23,6 +24,7 @@ struct CheckFlags {
   std::string data_model = "LP64";
   bool json = false;
   bool no_native_replay = false;
+  OutputFiles outputs;
   Options options;
 };
 
@@ -32,6 +34,14 @@ PropertySet parse_property(const std::string& p) {
   if (p == "unreach-call") return PropertySet::only_unreach_call();
   if (p == "no-overflow") return PropertySet::only_no_overflow();
   return PropertySet::all();
+}
+
+/// The SV-COMP property a `check` witness is about: the violated property's class for a
+/// counterexample, else the question's (both, one per line, for `all`).
+std::string witness_specification(const Answer& a, const std::string& entry, const std::string& property) {
+  if (a.evidence.counterexample) return svcomp_specification(entry, a.evidence.counterexample->property);
+  if (property != "all") return svcomp_specification(entry, property);
+  return svcomp_specification(entry, "unreach-call") + "\n" + svcomp_specification(entry, "no-overflow");
 }
 
 void add_common_program_flags(CLI::App* cmd, CheckFlags& f) {
@@ -60,6 +70,7 @@ void print_answer(const Answer& answer, bool json, const AnswerDecoration& decor
     if (decoration.text) decoration.text(answer);
     std::cout.flush();
   }
+  if (decoration.files) decoration.files(answer);
 }
 
 /// A don't-know answer that has nothing but its reason.
@@ -124,11 +135,21 @@ void add_check_command(CLI::App& app, Actions& actions) {
       ->capture_default_str();
   cmd->add_flag("--no-native-replay", flags->no_native_replay,
                 "do not compile and run counterexamples with the system compiler");
+  cmd->add_option("--witness", flags->outputs.witness, "write an SV-COMP witness (format 2.0, YAML) to this file");
+  cmd->add_option("--sarif", flags->outputs.sarif, "write the results as SARIF 2.1.0 to this file");
   actions[cmd] = [flags] {
     flags->options.properties = parse_property(flags->property);
     flags->options.data_model = parse_data_model(flags->data_model);
     flags->options.replay_native = !flags->no_native_replay;
-    return run_check_and_print(flags->file, flags->options, flags->json);
+    flags->outputs.task.data_model = flags->options.data_model;
+    check_writable(flags->outputs);
+    AnswerDecoration decoration;
+    decoration.files = [flags](const Answer& a) {
+      OutputFiles outputs = flags->outputs;
+      outputs.task.specification = witness_specification(a, flags->options.entry, flags->property);
+      write_output_files(a, outputs);
+    };
+    return run_check_and_print(flags->file, flags->options, flags->json, decoration);
   };
 }
 
@@ -138,10 +159,14 @@ void add_terminates_command(CLI::App& app, Actions& actions) {
   add_common_program_flags(cmd, *flags);
   cmd->add_flag("--no-native-replay", flags->no_native_replay,
                 "do not compile and run non-termination witnesses with the system compiler");
+  cmd->add_option("--sarif", flags->outputs.sarif, "write the result as SARIF 2.1.0 to this file");
   actions[cmd] = [flags] {
     flags->options.data_model = parse_data_model(flags->data_model);
     flags->options.replay_native = !flags->no_native_replay;
-    return run_check_and_print(flags->file, flags->options, flags->json, {}, Question::Termination);
+    check_writable(flags->outputs);
+    AnswerDecoration decoration;
+    decoration.files = [flags](const Answer& a) { write_output_files(a, flags->outputs); };
+    return run_check_and_print(flags->file, flags->options, flags->json, decoration, Question::Termination);
   };
 }
 

@@ -8,6 +8,7 @@
 #include "verdict/check.h"
 #include "verdict/errors.h"
 #include "commands.h"
+#include "output_files.h"
 #include "render.h"
 
 namespace verdict::cli {
@@ -19,6 +20,7 @@ enum class SvcompProperty { UnreachCall, NoOverflow, Termination };
 struct SvcompTask {
   SvcompProperty property;
   std::string entry;
+  std::string specification;  ///< the CHECK( ... ) text, for witnesses
 };
 
 /// Reads an SV-COMP .prp file: `CHECK( init(main()), LTL(G ! call(reach_error())) )`.
@@ -33,9 +35,10 @@ SvcompTask read_property_file(const std::string& path) {
     throw InputError(SourceLocation{path, 1, 1}, "not an SV-COMP property: expected CHECK( init(main()), LTL(...) )");
   const std::string entry = m[1];
   const std::string ltl = std::regex_replace(std::string(m[2]), std::regex(R"(\s+)"), "");
-  if (ltl == "G!call(reach_error())") return {SvcompProperty::UnreachCall, entry};
-  if (ltl == "G!overflow") return {SvcompProperty::NoOverflow, entry};
-  if (ltl == "Fend") return {SvcompProperty::Termination, entry};
+  const std::string check = m[0];
+  if (ltl == "G!call(reach_error())") return {SvcompProperty::UnreachCall, entry, check};
+  if (ltl == "G!overflow") return {SvcompProperty::NoOverflow, entry, check};
+  if (ltl == "Fend") return {SvcompProperty::Termination, entry, check};
   throw InputError(SourceLocation{path, 1, 1}, "unsupported SV-COMP property LTL(" + std::string(m[2]) + ")");
 }
 
@@ -53,6 +56,7 @@ struct SvcompFlags {
   std::string task;
   std::string data_model = "ILP32";
   bool json = false;
+  OutputFiles outputs;
   Options options;
 };
 
@@ -68,6 +72,7 @@ void add_svcomp_command(CLI::App& app, Actions& actions) {
       ->capture_default_str();
   cmd->add_option("--timeout", f->options.timeout_s, "wall-clock limit in seconds")->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", f->json, "print one JSON object");
+  cmd->add_option("--witness", f->outputs.witness, "write an SV-COMP witness (format 2.0, YAML) to this file");
   actions[cmd] = [f] {
     const SvcompTask task = read_property_file(f->property_file);
     f->options.entry = task.entry;
@@ -77,6 +82,9 @@ void add_svcomp_command(CLI::App& app, Actions& actions) {
     AnswerDecoration decoration;
     decoration.text = [](const Answer& a) { std::cout << "Verdict: " << svcomp_verdict(a) << std::endl; };
     decoration.json = [](const Answer& a, nlohmann::json& j) { j["svcomp_verdict"] = svcomp_verdict(a); };
+    f->outputs.task = WitnessTask{task.specification, f->options.data_model};
+    check_writable(f->outputs);
+    decoration.files = [f](const Answer& a) { write_output_files(a, f->outputs); };
     const Question question =
         task.property == SvcompProperty::Termination ? Question::Termination : Question::Safety;
     return run_check_and_print(f->task, f->options, f->json, decoration, question);

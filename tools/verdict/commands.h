@@ -27,6 +27,7 @@ void add_bench_command(CLI::App& app, Actions& actions, const std::string& self_
 struct AnswerDecoration {
   std::function<void(const Answer&)> text;                     ///< after the text answer
   std::function<void(const Answer&, nlohmann::json&)> json;  ///< before the JSON is printed
+  std::function<void(const Answer&)> files;                  ///< after printing: --witness, --sarif
 };
 
 /// Which public call answers a program question.

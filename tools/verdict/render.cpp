@@ -32,7 +32,11 @@ json proof_json(const Proof& p) {
   json items = json::array();
   for (const ProofItem& i : p.items)
     items.push_back({{"kind", i.kind}, {"location", loc_json(i.loc)}, {"text", i.text}});
-  return json{{"method", p.method}, {"items", items}, {"checked_by", p.checked_by}};
+  json loops = json::array();
+  for (const LoopInvariant& l : p.loop_invariants)
+    if (!l.expression.empty())
+      loops.push_back({{"location", loc_json(l.loc)}, {"function", l.function}, {"expression", l.expression}});
+  return json{{"method", p.method}, {"items", items}, {"checked_by", p.checked_by}, {"loop_invariants", loops}};
 }
 
 std::string verdict_headline(const Answer& a) {

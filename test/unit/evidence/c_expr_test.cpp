@@ -49,3 +49,29 @@ TEST(CExpr, BitTestsShiftTheirBitDown) {
 }
 
 }  // namespace verdict::evidence
+
+namespace verdict::evidence {
+
+TEST(CExpr, ExactOnlyWhenCReadsTheSameFormula) {
+  ir::Program p = testing::count_to_n();  // i, n: signed int
+  const ir::Term i = p.var_term(0), n = p.var_term(1);
+  using ir::Op;
+  // Signed bounds, casts of a variable, 64-bit sums of sign-extended ints: C means the same.
+  EXPECT_EQ(print_exact_c_expr(ir::mk_binary(Op::Slt, i, n), p), "i < n");
+  EXPECT_EQ(print_exact_c_expr(ir::mk_binary(Op::Ult, i, testing::c32(5)), p), "(unsigned int)i < 5u");
+  const ir::Term sum = ir::mk_binary(Op::Add, ir::mk_sext(32, i), ir::mk_sext(32, n));
+  EXPECT_TRUE(print_exact_c_expr(ir::mk_binary(Op::Sle, sum, ir::mk_sext(32, n)), p));
+  // An unsigned comparison of a signed sum: C would compare signed (the printer casts only variables).
+  EXPECT_FALSE(print_exact_c_expr(ir::mk_binary(Op::Ult, ir::mk_binary(Op::Add, i, n), testing::c32(5)), p));
+  // Unsigned division of signed variables: C's i / n would divide signed.
+  EXPECT_FALSE(print_exact_c_expr(ir::mk_eq(ir::mk_binary(Op::UDiv, i, n), testing::c32(1)), p));
+  // Zero extension of a signed int: C's (unsigned long long)i sign-extends.
+  EXPECT_FALSE(print_exact_c_expr(ir::mk_binary(Op::Ult, ir::mk_zext(32, i), ir::mk_bv(64, 7)), p));
+  // A 1-bit extract has no C type; 8-bit arithmetic is widened by C's promotions.
+  EXPECT_FALSE(print_exact_c_expr(ir::mk_eq(ir::mk_extract(31, 31, i), ir::mk_bv(1, 1)), p));
+  const ir::Term low = ir::mk_extract(7, 0, i);
+  EXPECT_TRUE(print_exact_c_expr(ir::mk_eq(low, ir::mk_bv(8, 3)), p));
+  EXPECT_FALSE(print_exact_c_expr(ir::mk_eq(ir::mk_binary(Op::Add, low, low), ir::mk_bv(8, 3)), p));
+}
+
+}  // namespace verdict::evidence
