@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Re-runs every termination task that a bench run answered (true or false) with --json and
-# counts how each answer's evidence was re-checked: a yes by cvc5 (ranking certificates) or
+# counts how each answer's evidence was re-checked: a yes by cvc5 (ranking certificates; for
+# a proof over the integer reading both on it and, translated, in C) or
 # by the IR interpreter (a program without inputs run to its end); a no by the IR
 # interpreter's replay (lassos) or by a replayed stem plus cvc5 (recurrent sets), and how
 # many were also confirmed by running the compiled program.
@@ -21,7 +22,8 @@ j,_=json.JSONDecoder().raw_decode(sys.stdin.read().lstrip())
 e=j.get('evidence') or {}
 if j.get('answer')=='yes':
     c=' '.join((e.get('proof') or {}).get('checked_by', []))
-    print('yes-cvc5' if 'cvc5' in c else 'yes-interpreter-run' if 'IR interpreter ran' in c else 'yes-UNCHECKED')
+    print(('yes-cvc5-integer-reading-and-C' if 'over unbounded integers' in c else 'yes-cvc5') if 'cvc5' in c
+          else 'yes-interpreter-run' if 'IR interpreter ran' in c else 'yes-UNCHECKED')
 elif j.get('answer')=='no':
     c=' '.join((e.get('counterexample') or {}).get('confirmations', []))
     k='no-lasso-replayed' if 'replayed by the IR interpreter' in c else 'no-recurrent-set-cvc5' if 'cvc5 proved' in c else 'no-UNCHECKED'
