@@ -9,6 +9,7 @@ program, line for line, with the ground-truth hooks (see ground_truth.py).
 Not this module's job: running anything (ground_truth.py) or judging answers (run.py).
 """
 import random
+import re
 
 U8, S8, CHAR = "unsigned char", "signed char", "char"
 INT, UINT, U16, S16 = "int", "unsigned", "unsigned short", "short"
@@ -33,6 +34,14 @@ def c_const(v, t):
     if v == -2**31:
         return "(-2147483647 - 1)"
     return f"({v})" if v < 0 else str(v)
+
+
+VARIABLE = re.compile(r"\b([abijxyt]|[vh][0-9]+)\b")
+
+
+def is_constant(text):
+    """Whether an expression of the generator mentions no variable and calls no helper."""
+    return VARIABLE.search(text) is None
 
 
 class Line:
@@ -125,6 +134,8 @@ class Gen:
             return f"(({cast})({a}))", promoted(cast)
         if choice < 0.63:
             a, t = self.expr(depth - 1)
+            if is_constant(a):
+                a, t = self.var()
             op = r.choice(["-", "~", "!"])
             return f"({op}{a})", (INT if op == "!" else t)
         if choice < 0.70:
@@ -138,14 +149,25 @@ class Gen:
             return self.shift(depth)
         return self.division(depth)
 
-    def binary(self, depth):
+    def operands(self, depth):
+        """Two operands, not both constant: gcc folds an operation of constants at compile
+        time without its sanitizer check, so its undefined behaviour would be missed by the
+        ground truth (and by verdict's native replay, which also uses gcc)."""
         (a, ta), (b, tb) = self.expr(depth - 1), self.expr(depth - 1)
+        if is_constant(a) and is_constant(b):
+            a, ta = self.var()
+        return (a, ta), (b, tb)
+
+    def binary(self, depth):
+        (a, ta), (b, tb) = self.operands(depth)
         op = self.r.choice(["+", "-", "*", "+", "-", "&", "|", "^"])
         return f"({a} {op} {b})", arith(ta, tb)
 
     def shift(self, depth):
         r = self.r
         a, ta = self.expr(depth - 1)
+        if is_constant(a):
+            a, ta = self.var()
         op = r.choice(["<<", ">>"])
         form = r.random()
         if form < 0.5:
@@ -158,7 +180,9 @@ class Gen:
 
     def division(self, depth):
         r = self.r
-        (a, ta), (b, tb) = self.expr(depth - 1), self.expr(depth - 1)
+        (a, ta), (b, tb) = self.operands(depth)
+        if is_constant(a):
+            a, ta = self.var()
         op = r.choice(["/", "%"])
         form = r.random()
         if form < 0.4:
