@@ -112,6 +112,11 @@ TEST(CFrontend, ShiftGetsInvalidShiftCheck) {
   const ir::Program p = translate("int s(int a, int b) { return a << b; }\n", "s");
   ASSERT_EQ(props_of(p, PropertyKind::InvalidShift).size(), 1u);
   EXPECT_EQ(props_of(p, PropertyKind::InvalidShift)[0]->description, "invalid shift in a << b");
+  // A right shift of constants (folded: only the check is left) is not described as "<<"
+  // (found by test/generated).
+  const ir::Program folded = translate("unsigned s(unsigned a) { return (8u >> 40000u) + a; }\n", "s");
+  ASSERT_EQ(props_of(folded, PropertyKind::InvalidShift).size(), 1u);
+  EXPECT_EQ(props_of(folded, PropertyKind::InvalidShift)[0]->description, "invalid shift of 8 by 40000");
 }
 
 // clang folds a condition of constants at compile time, undefined shifts included, and emits
