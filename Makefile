@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all deps build build-asan demo test test-unit test-asan bench bench-tools clean format
+.PHONY: all deps build build-asan demo test test-unit test-asan bench bench-generated bench-tools clean format
 
 all: build
 
@@ -51,6 +51,14 @@ test: test-unit test-asan
 
 bench: build
 	$(BUILD)/verdict bench ../shared/benchmarks/manifest.csv --timeout 10 --jobs 2
+
+# Generated programs with exact answers (test/generated/): GEN_N safety and GEN_M termination
+# programs, one at a time; any wrong answer or crash fails the target.
+GEN_N ?= 1000
+GEN_M ?= 200
+GEN_SEED ?= 1
+bench-generated: build
+	bench/generated.sh $(GEN_N) $(GEN_M) $(GEN_SEED) 5 $(BUILD)/verdict
 
 # Measurement tools of bench/ (not built by default): `build/verdict_unroll_bench FILE.c DEPTH`.
 bench-tools: build

@@ -7,6 +7,9 @@ test.desc format, one item a line:
   then:   ^EXIT=<n>$          the expected exit code
           <regex>             must match somewhere in stdout+stderr
           !<regex>            must not match
+          KNOWNBUG            a known wrong answer, not fixed yet: the case passes while some
+                              pattern still fails, and fails (so that the marker is removed)
+                              once every pattern holds
   after a line '--' : free text saying why the case exists (ignored)
 """
 import os, re, subprocess, sys
@@ -18,11 +21,13 @@ def main() -> int:
         lines = [l.rstrip("\n") for l in f]
     input_file = os.path.join(case_dir, lines[0].strip())
     args = [a.replace("FILE", input_file) for a in lines[1].split()]
-    patterns = []
+    patterns, known_bug = [], False
     for line in lines[2:]:
         if line.strip() == "--":
             break
-        if line.strip():
+        if line.strip() == "KNOWNBUG":
+            known_bug = True
+        elif line.strip():
             patterns.append(line)
     proc = subprocess.run([verdict] + args, capture_output=True, text=True, timeout=120,
                           cwd=case_dir)
@@ -38,6 +43,14 @@ def main() -> int:
                 failures.append(f"forbidden pattern found: {pat[1:]}")
         elif not re.search(pat, output, re.MULTILINE):
             failures.append(f"pattern not found: {pat}")
+    if known_bug:
+        if failures:
+            print("known bug, still present:", "; ".join(failures))
+            return 0
+        print("command:", " ".join([verdict] + args))
+        print(output)
+        print("FAIL: every pattern holds: the known bug is fixed, remove KNOWNBUG from test.desc")
+        return 1
     if failures:
         print("command:", " ".join([verdict] + args))
         print(output)

@@ -251,10 +251,13 @@ void Translator::ubsan_checks(Instance& inst, const llvm::CallBase& call, const 
   if (name == "__ubsan_handle_shift_out_of_bounds_abort") {
     const llvm::Instruction* sh = guarded_operation(call, {llvm::Instruction::Shl, llvm::Instruction::AShr,
                                                            llvm::Instruction::LShr});
-    const char* sym = sh && sh->getOpcode() != llvm::Instruction::Shl ? " >> " : " << ";
-    const llvm::Value* a = sh ? sh->getOperand(0) : operand(0);
-    const llvm::Value* b = sh ? sh->getOperand(1) : operand(1);
-    return check(ir::PropertyKind::InvalidShift, "invalid shift in " + text(a) + sym + text(b), ok);
+    // A shift of constants is folded away: only the handler's operands are left, and which
+    // shift it was is unknown (the description must not guess "<<").
+    if (sh == nullptr)
+      return check(ir::PropertyKind::InvalidShift, "invalid shift of " + text(operand(0)) + " by " + text(operand(1)), ok);
+    const char* sym = sh->getOpcode() != llvm::Instruction::Shl ? " >> " : " << ";
+    return check(ir::PropertyKind::InvalidShift, "invalid shift in " + text(sh->getOperand(0)) + sym + text(sh->getOperand(1)),
+                 ok);
   }
   if (name == "__ubsan_handle_out_of_bounds_abort")
     return check(ir::PropertyKind::Unsupported, "array index out of bounds (undefined behaviour)", ok);
