@@ -50,6 +50,14 @@ std::optional<ir::Program> integer_reading(const ir::Program& program) {
             const ir::Procedure& callee = program.procedures.at(s.callee);
             for (std::size_t i = 0; i < s.args.size(); ++i)
               t.args[i] = value_for(enc, s.args[i], program.vars.at(callee.params.at(i)));
+            // A result is copied bit for bit: its integer is the same only where both
+            // variables read the bits alike.
+            for (std::size_t i = 0; i < s.outs.size(); ++i) {
+              const ir::Variable& out = program.vars.at(s.outs[i]);
+              const ir::Variable& result = program.vars.at(callee.results.at(i));
+              if (!(out.sort == result.sort) || (out.sort.is_bv() && out.is_signed != result.is_signed))
+                throw Unencodable{};
+            }
             break;
           }
         }
