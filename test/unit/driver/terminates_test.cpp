@@ -99,7 +99,7 @@ TEST(Terminates, YesWithReachableOverflowSaysWhere) {
 
 TEST(Terminates, ConditionalAssignmentIsAPathOfItsOwn) {
   // flag = (x++ < y) hides a branch: the lexicographic argument (y - x, then flag) needs it.
-  const Answer a = ask("void f(int x, int y) { int flag = 1; while (flag) flag = (x++ < y); }", "f", 30);
+  const Answer a = ask("void f(int x, int y) { int flag = 1; while (flag) flag = (x++ < y); }", "f", 60);
   ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
   EXPECT_TRUE(has_item(a, "ranking function (level 2)"));
 }
