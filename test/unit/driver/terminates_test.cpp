@@ -4,29 +4,17 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
+#include "temp_source.h"
 
 namespace verdict {
 
 namespace {
 
-std::string write_temp(const std::string& code) {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path() / ("verdict_terminates_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / ("t" + std::to_string(counter++) + ".c");
-  std::ofstream(path) << code;
-  return path.string();
-}
-
 Answer ask(const std::string& code, const std::string& entry, double timeout_s = 30) {
   Options o;
   o.entry = entry;
   o.timeout_s = timeout_s;
-  return terminates(write_temp(code), o);
+  return terminates(testing::write_temp_source(code), o);
 }
 
 bool has_item(const Answer& a, const std::string& kind_prefix) {

@@ -5,13 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
-
 #include "frontend/c/c_frontend.h"
 #include "ir/interpreter.h"
+#include "temp_source.h"
 #include "transform/signedness.h"
 
 namespace verdict::transform {
@@ -19,14 +15,9 @@ namespace verdict::transform {
 namespace {
 
 ir::Program translate(const std::string& code) {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path() / ("verdict_intread_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / ("t" + std::to_string(counter++) + ".c");
-  std::ofstream(path) << code;
   frontend::c::CFrontendOptions options;
   options.entry = "f";
-  ir::Program p = frontend::c::translate_file(path.string(), options);
+  ir::Program p = frontend::c::translate_file(testing::write_temp_source(code), options);
   mark_signed_temporaries(p);
   return p;
 }

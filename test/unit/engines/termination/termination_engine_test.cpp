@@ -4,11 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
-
+#include "temp_source.h"
 #include "engines/termination/ranking_synthesis.h"
 #include "evidence/termination_check.h"
 #include "frontend/c/c_frontend.h"
@@ -28,14 +24,9 @@ struct Views {
 };
 
 Views views_of(const std::string& code, const std::string& entry = "f") {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path() / ("verdict_term_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / ("t" + std::to_string(counter++) + ".c");
-  std::ofstream(path) << code;
   frontend::c::CFrontendOptions options;
   options.entry = entry;
-  ir::Program p = frontend::c::translate_file(path.string(), options);
+  ir::Program p = frontend::c::translate_file(testing::write_temp_source(code), options);
   transform::mark_signed_temporaries(p);
   Views v{p, p};
   transform::make_termination_view(v.proof, transform::TerminationView::Proof);

@@ -4,10 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <filesystem>
-#include <fstream>
 
+#include "temp_source.h"
 #include "ir/interpreter.h"
 #include "ir/validator.h"
 #include "verdict/errors.h"
@@ -19,12 +18,7 @@ using ir::PropertyKind;
 using ir::Stmt;
 
 std::string write_temp(const std::string& code, const std::string& ext = ".c") {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path() / ("verdict_fe_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / ("t" + std::to_string(counter++) + ext);
-  std::ofstream(path) << code;
-  return path.string();
+  return testing::write_temp_source(code, ext);
 }
 
 ir::Program translate(const std::string& code, const std::string& entry = "main",

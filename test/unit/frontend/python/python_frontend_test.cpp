@@ -5,10 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-
+#include "temp_source.h"
 #include "frontend/python/ast_export.h"
 #include "ir/interpreter.h"
 #include "ir/validator.h"
@@ -19,14 +16,7 @@ namespace {
 
 using ir::PropertyKind;
 
-std::string write_temp(const std::string& code) {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path() / ("verdict_py_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / ("t" + std::to_string(counter++) + ".py");
-  std::ofstream(path) << code;
-  return path.string();
-}
+std::string write_temp(const std::string& code) { return testing::write_temp_source(code, ".py"); }
 
 ir::Program translate(const std::string& code, const std::string& entry = "f") {
   ir::Program p = translate_file(write_temp(code), PythonFrontendOptions{entry, 8});
