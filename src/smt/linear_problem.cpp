@@ -11,7 +11,9 @@ namespace {
 z3::expr_vector rows_as_constraints(z3::context& ctx, const std::vector<z3::expr>& x,
                                     const std::vector<LinearRow>& rows, bool integer) {
   z3::expr_vector out(ctx);
-  const auto num = [&](std::int64_t v) { return integer ? ctx.int_val(static_cast<int64_t>(v)) : ctx.real_val(static_cast<int64_t>(v)); };
+  const auto num = [&](std::int64_t v) {
+    return integer ? ctx.int_val(static_cast<int64_t>(v)) : ctx.real_val(static_cast<int64_t>(v));
+  };
   for (const LinearRow& row : rows) {
     z3::expr sum = num(0);
     for (const auto& [i, a] : row.terms) sum = sum + num(a) * x.at(i);
@@ -25,26 +27,37 @@ z3::expr_vector rows_as_constraints(z3::context& ctx, const std::vector<z3::expr
   return out;
 }
 
+/// `n` unknowns c0, c1, ... over the integers or the rationals.
+std::vector<z3::expr> make_unknowns(z3::context& ctx, std::size_t n, bool integer) {
+  std::vector<z3::expr> x;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string name = "c" + std::to_string(i);
+    x.push_back(integer ? ctx.int_const(name.c_str()) : ctx.real_const(name.c_str()));
+  }
+  return x;
+}
+
+/// Checks `s` (a solver or an optimizer) within `deadline`.
+template <typename Solver>
+z3::check_result check_within(z3::context& ctx, Solver& s, const support::Deadline& deadline) {
+  z3::params p(ctx);
+  p.set("timeout", deadline.remaining_ms());
+  s.set(p);
+  CancelWatcher watcher(ctx, deadline);
+  return s.check();
+}
+
 }  // namespace
 
 std::optional<std::vector<Rational>> solve_rational(std::size_t unknowns, const std::vector<LinearRow>& rows,
                                                     const support::Deadline& deadline) {
   if (deadline.expired()) return std::nullopt;
   z3::context ctx;
-  std::vector<z3::expr> x;
-  for (std::size_t i = 0; i < unknowns; ++i) x.push_back(ctx.real_const(("c" + std::to_string(i)).c_str()));
+  const std::vector<z3::expr> x = make_unknowns(ctx, unknowns, false);
   try {
     z3::solver solver(ctx, "QF_LRA");
     solver.add(rows_as_constraints(ctx, x, rows, false));
-    z3::params p(ctx);
-    p.set("timeout", deadline.remaining_ms());
-    solver.set(p);
-    z3::check_result r;
-    {
-      CancelWatcher watcher(ctx, deadline);
-      r = solver.check();
-    }
-    if (r != z3::sat) return std::nullopt;
+    if (check_within(ctx, solver, deadline) != z3::sat) return std::nullopt;
     const z3::model m = solver.get_model();
     std::vector<Rational> out;
     for (const z3::expr& xi : x) {
@@ -65,13 +78,9 @@ std::optional<std::vector<std::int64_t>> solve_integer_minimal(std::size_t unkno
                                                                const support::Deadline& deadline) {
   if (deadline.expired()) return std::nullopt;
   z3::context ctx;
-  std::vector<z3::expr> x;
-  for (std::size_t i = 0; i < unknowns; ++i) x.push_back(ctx.int_const(("c" + std::to_string(i)).c_str()));
+  const std::vector<z3::expr> x = make_unknowns(ctx, unknowns, true);
   try {
     z3::optimize opt(ctx);
-    z3::params p(ctx);
-    p.set("timeout", deadline.remaining_ms());
-    opt.set(p);
     opt.add(rows_as_constraints(ctx, x, rows, true));
     z3::expr cost = ctx.int_val(0);
     for (std::size_t i = 0; i < unknowns && i < weights.size(); ++i) {
@@ -82,12 +91,7 @@ std::optional<std::vector<std::int64_t>> solve_integer_minimal(std::size_t unkno
       cost = cost + ctx.int_val(static_cast<int64_t>(weights[i])) * m;
     }
     opt.minimize(cost);
-    z3::check_result r;
-    {
-      CancelWatcher watcher(ctx, deadline);
-      r = opt.check();
-    }
-    if (r != z3::sat) return std::nullopt;
+    if (check_within(ctx, opt, deadline) != z3::sat) return std::nullopt;
     const z3::model m = opt.get_model();
     std::vector<std::int64_t> out;
     for (const z3::expr& xi : x) {
