@@ -190,6 +190,21 @@ Vetted vet(TerminationResult r, const Views& views, bool proof, const support::D
   return v;
 }
 
+/// The properties `ids` as "description at file:line:col" items, each once (inlined copies
+/// of one check share it), the first `limit` of them and how many more; empty for none.
+std::string named_properties(const ir::Program& p, const std::vector<ir::PropId>& ids, std::size_t limit) {
+  std::vector<std::string> named;
+  for (ir::PropId k : ids) {
+    const ir::Property& prop = p.props.at(k);
+    const std::string item = prop.description + (prop.loc.known() ? " at " + prop.loc.str() : "");
+    if (std::find(named.begin(), named.end(), item) == named.end()) named.push_back(item);
+  }
+  std::string list;
+  for (std::size_t i = 0; i < named.size() && i < limit; ++i) list += (i ? "; " : "") + named[i];
+  if (named.size() > limit) list += "; and " + std::to_string(named.size() - limit) + " more";
+  return list;
+}
+
 /// For a proof over the integer reading: the undefined behaviour it does not exclude, as
 /// an assumption of the answer.
 std::string undefined_behaviour_left(const ir::Program& proof_view, const TerminationResult& r) {
@@ -198,19 +213,15 @@ std::string undefined_behaviour_left(const ir::Program& proof_view, const Termin
     for (const ir::Edge& e : proof_view.edges)
       for (const ir::Stmt& s : e.body)
         if (s.kind == ir::Stmt::Kind::Check &&
-            ir::property_class(proof_view.props.at(s.prop).kind) != ir::PropertyClass::Incomplete &&
-            std::find(open.begin(), open.end(), s.prop) == open.end())
+            ir::property_class(proof_view.props.at(s.prop).kind) != ir::PropertyClass::Incomplete)
           open.push_back(s.prop);
-  std::string list;
-  for (std::size_t i = 0; i < open.size() && i < 4; ++i) {
-    const ir::Property& prop = proof_view.props.at(open[i]);
-    list += (i ? "; " : "") + prop.description + (prop.loc.known() ? " at " + prop.loc.str() : "");
-  }
-  if (open.size() > 4) list += "; and " + std::to_string(open.size() - 4) + " more";
+  const std::string list = named_properties(proof_view, open, 4);
   std::string s = "this yes covers the executions without undefined behaviour, and the same argument holds over "
                   "unbounded integers";
   if (!list.empty()) s += "; not shown unreachable: " + list;
-  else if (r.open_undefined) s += "; no undefined behaviour is reachable by interval and relational invariants (checked by Z3, not re-checked by cvc5)";
+  else if (r.open_undefined)
+    s += "; no undefined behaviour is reachable by interval and relational invariants (checked by Z3, not "
+         "re-checked by cvc5)";
   return s;
 }
 
@@ -291,17 +302,11 @@ void fill_no(Answer& a, const ir::Program& witness_view, const Vetted& v, const 
 /// For a don't know: the unmodelled constructs and bounds of the program (a proof must
 /// show them unreachable; a witness must avoid them), so the answer names them.
 void name_incomplete(Answer& a, const ir::Program& p) {
-  std::vector<std::string> named;
-  for (const ir::Property& prop : p.props) {
-    if (ir::property_class(prop.kind) != ir::PropertyClass::Incomplete) continue;
-    const std::string item = prop.description + (prop.loc.known() ? " at " + prop.loc.str() : "");
-    if (std::find(named.begin(), named.end(), item) == named.end()) named.push_back(item);
-  }
-  if (named.empty()) return;
-  std::string list;
-  for (std::size_t i = 0; i < named.size() && i < 5; ++i) list += (i ? "; " : "") + named[i];
-  if (named.size() > 5) list += "; and " + std::to_string(named.size() - 5) + " more";
-  a.tried.push_back("not modelled in this program (reaching one means don't know): " + list);
+  std::vector<ir::PropId> incomplete;
+  for (ir::PropId k = 0; k < p.props.size(); ++k)
+    if (ir::property_class(p.props[k].kind) == ir::PropertyClass::Incomplete) incomplete.push_back(k);
+  const std::string list = named_properties(p, incomplete, 5);
+  if (!list.empty()) a.tried.push_back("not modelled in this program (reaching one means don't know): " + list);
 }
 
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
