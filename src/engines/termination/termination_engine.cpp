@@ -241,34 +241,31 @@ TerminationResult proved(const std::optional<Certificate>& safety, const Ranking
   return r;
 }
 
-/// A proof for `program` alone (its Checks shown unreachable), with the expensive safety
-/// engines only if `expensive`.
-TerminationResult prove_inlined(const ir::Program& program, const EngineContext& context, bool expensive,
-                                std::vector<ir::PropId>* open = nullptr) {
-  std::vector<std::string> tried;
-  RankingAttempt ranking = find_ranking(program, context.deadline, tried);
-  if (!ranking.search.found)
-    return unknown("no ranking function found for " + at_line(program, ranking.search.failed_at), tried);
+/// A proof for `program` alone (its Checks shown unreachable), reusing a ranking attempt
+/// or a safety certificate already made.
+TerminationResult prove_inlined(const ir::Program& program, const EngineContext& context,
+                                std::vector<std::string> tried = {}, std::optional<RankingAttempt> ranking = {},
+                                std::optional<Certificate> safety = {}) {
+  if (!ranking) ranking = find_ranking(program, context.deadline, tried);
+  if (!ranking->search.found)
+    return unknown("no ranking function found for " + at_line(program, ranking->search.failed_at), tried);
   std::string why;
-  const std::optional<Certificate> safety = safety_certificate(program, context, tried, why, expensive, open);
+  if (!safety) safety = safety_certificate(program, context, tried, why);
   if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
-  return proved(safety, ranking, std::move(tried));
+  return proved(safety, *ranking, std::move(tried));
 }
 
-/// `inv` over the integer reading's variables as a term over the bit-vector variables
-/// of `defined`; nullopt when it cannot be translated.
-std::optional<Term> to_bitvector(const Term& inv, const ir::Program& defined) {
+/// `invariants` over the integer reading's variables as terms over the bit-vector
+/// variables of `defined`; nullopt when one cannot be translated.
+std::optional<std::map<ir::LocId, Term>> to_bitvector(const std::map<ir::LocId, Term>& invariants,
+                                                      const ir::Program& defined) {
   std::vector<Term> params;
   for (ir::VarId v = 0; v < defined.vars.size(); ++v)
     if (defined.vars[v].sort.is_bv()) params.push_back(defined.var_term(v));
-  return chc::bitvector_invariant(inv, params, [&](ir::VarId v) { return defined.vars.at(v).is_signed; });
-}
-
-std::optional<std::map<ir::LocId, Term>> to_bitvector(const std::map<ir::LocId, Term>& invariants,
-                                                      const ir::Program& defined) {
+  const auto is_signed = [&](ir::VarId v) { return defined.vars.at(v).is_signed; };
   std::map<ir::LocId, Term> out;
   for (const auto& [loc, inv] : invariants) {
-    std::optional<Term> t = to_bitvector(inv, defined);
+    std::optional<Term> t = chc::bitvector_invariant(inv, params, is_signed);
     if (!t) return std::nullopt;
     out.emplace(loc, *t);
   }
@@ -287,7 +284,7 @@ std::optional<TerminationResult> prove_over_integers(const ProofViews& views, co
   const ir::Program& integer = *views.integer;
   TerminationResult r;
   try {
-    r = integer.procedures.empty() ? prove_inlined(integer, context, true) : prove_modular(integer, context);
+    r = integer.procedures.empty() ? prove_inlined(integer, context) : prove_modular(integer, context);
   } catch (const std::exception& e) {
     // A solver stopped when this attempt's share of the time ran out (Z3 throws from a
     // cancelled context): the other attempts still run.
@@ -359,12 +356,7 @@ TerminationResult prove_termination(const ProofViews& views, const EngineContext
       return *r;
     }
   }
-  if (!bits) bits = find_ranking(program, context.deadline, tried);
-  if (!bits->search.found)
-    return unknown("no ranking function found for " + at_line(program, bits->search.failed_at), tried);
-  const std::optional<Certificate> safety = cheap ? cheap : safety_certificate(program, context, tried, why);
-  if (!safety) return unknown("every loop has a ranking function, but " + why, tried);
-  return proved(safety, *bits, std::move(tried));
+  return prove_inlined(program, context, std::move(tried), std::move(bits), cheap);
 }
 
 TerminationResult find_nontermination(const ir::Program& program, const EngineContext& context) {
