@@ -99,12 +99,7 @@ PolicyAnswer policy_allows_in_context(const PolicyRequest& request, const Policy
       if (s.status != smt::PolicySat::Unknown) solver = s.status == smt::PolicySat::Sat ? "yes" : "no";
       else a.notes.push_back("solver cross-check inconclusive: " + s.reason);
     }
-    if (!solver.empty() && (solver == "yes") != d.allowed) {
-      a.reason = "the solver encoding and the concrete evaluator disagree on this request";
-    } else {
-      w.rechecked = !solver.empty();
-      if (w.rechecked) a.notes.push_back("the solver encoding agrees with the concrete evaluator");
-      a.verdict = d.allowed ? Verdict::Yes : Verdict::No;
+    if (reconcile_with_solver(solver, d.allowed, a, w)) {
       w.explanation = d.rule;
       a.statements = d.allowed ? d.allowed_by : d.denied_by;
       a.reason = (d.allowed ? "allowed: " : "denied: ") + d.rule;

@@ -78,12 +78,7 @@ PolicyAnswer policy_allows(const PolicyDocument& doc, const PolicyRequest& reque
     w.allowed_by = labels(p, ev.allowing, "");
     w.denied_by = labels(p, ev.denying, "");
     const std::string solver = solver_opinion(p, request, question_deadline(options), a.notes);
-    if (!solver.empty() && (solver == "yes") != ev.allowed) {
-      a.reason = "the solver encoding and the concrete evaluator disagree on this request";
-    } else {
-      w.rechecked = !solver.empty();
-      if (w.rechecked) a.notes.push_back("the solver encoding agrees with the concrete evaluator");
-      a.verdict = ev.allowed ? Verdict::Yes : Verdict::No;
+    if (reconcile_with_solver(solver, ev.allowed, a, w)) {
       if (ev.allowed)
         w.explanation = "allowed by " + join(w.allowed_by) + "; no Deny applies";
       else if (!ev.denying.empty())

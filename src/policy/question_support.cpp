@@ -24,6 +24,17 @@ std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>&
   return out;
 }
 
+bool reconcile_with_solver(const std::string& solver, bool allowed, PolicyAnswer& a, PolicyWitness& w) {
+  if (!solver.empty() && (solver == "yes") != allowed) {
+    a.reason = "the solver encoding and the concrete evaluator disagree on this request";
+    return false;
+  }
+  w.rechecked = !solver.empty();
+  if (w.rechecked) a.notes.push_back("the solver encoding agrees with the concrete evaluator");
+  a.verdict = allowed ? Verdict::Yes : Verdict::No;
+  return true;
+}
+
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string s;
   for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];

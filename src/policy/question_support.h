@@ -1,5 +1,6 @@
 // Pieces every policy question shares when it builds its answer: the solver time budget,
-// the timer, the semantic assumptions it states, and statement labels.
+// the timer, the semantic assumptions it states, statement labels, and the reconciling of
+// the concrete evaluator with the solver encoding on one request.
 // Not responsible for answering (questions.cpp, compare_allows.cpp).
 #pragma once
 
@@ -27,6 +28,12 @@ std::vector<std::string> evaluation_assumptions(const std::string& subject, cons
 /// The labels (Sid or number) of statements `idx` of `p`, each after `prefix`.
 std::vector<std::string> labels(const Policy& p, const std::vector<std::size_t>& idx,
                                 const std::string& prefix = "");
+
+/// Reconciles the concrete evaluator's decision on a request (`allowed`) with the solver
+/// encoding's opinion `solver` ("yes", "no", or "" when it had none): on disagreement the
+/// answer keeps don't know and says so, and false is returned; else the answer takes the
+/// evaluator's verdict and the witness is marked re-checked when the solver had an opinion.
+bool reconcile_with_solver(const std::string& solver, bool allowed, PolicyAnswer& a, PolicyWitness& w);
 
 /// The strings of `v` separated by `sep`.
 std::string join(const std::vector<std::string>& v, const std::string& sep = ", ");
