@@ -61,6 +61,9 @@ struct Unknowns {
   std::size_t count = 0;
 };
 
+/// Rounds per segment in the first pass of a level's search (see ComponentSearch::run).
+constexpr unsigned kFirstPassRounds = 4;
+
 /// The search for one ranking level of one strongly connected component.
 class ComponentSearch {
  public:
@@ -101,7 +104,7 @@ class ComponentSearch {
                           const std::function<std::int64_t(std::size_t)>& value) const;
   std::optional<RankingLevel> solve_integer(const Unknowns& u, const std::vector<smt::LinearRow>& rows,
                                             std::size_t strict);
-  std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget);
+  std::optional<RankingLevel> search_for(std::size_t strict, unsigned& rounds, unsigned& budget, std::size_t widest);
   bool refute(const RankingLevel& level, std::size_t segment);
   ir::Term small_values(ir::LocId l);
   ir::Term large_value(ir::LocId l);
@@ -330,18 +333,21 @@ bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   return refuted;
 }
 
-/// Counterexample-guided search for a function that strictly decreases on `strict`.
-std::optional<RankingLevel> ComponentSearch::search_for(std::size_t strict, unsigned& rounds, unsigned& budget) {
+/// Counterexample-guided search for a function that strictly decreases on `strict`, with
+/// coefficient and constant bounds up to bounds()[widest].
+std::optional<RankingLevel> ComponentSearch::search_for(std::size_t strict, unsigned& rounds, unsigned& budget,
+                                                        std::size_t widest) {
   // Small coefficients and constants first: the first bound that fits the samples gives
   // the most natural function (x - y rather than -n - i + 2^40), and small constants keep
   // the bit-vector checks cheap.
   const std::pair<std::int64_t, std::int64_t> bounds[] = {
       {1, 16}, {2, 1024}, {options_.max_coefficient, options_.max_constant}};
+  widest = std::min(widest, std::size(bounds) - 1);
   std::size_t b = 0;
   for (; budget > 0; --budget, ++rounds) {
     if (deadline_.expired()) return std::nullopt;
     std::optional<RankingLevel> level = solve_coefficients(bounds[b].first, bounds[b].second, strict);
-    while (!level && b + 1 < std::size(bounds) && !deadline_.expired()) {
+    while (!level && b < widest && !deadline_.expired()) {
       ++b;
       level = solve_coefficients(bounds[b].first, bounds[b].second, strict);
     }
@@ -357,8 +363,22 @@ std::optional<RankingLevel> ComponentSearch::search_for(std::size_t strict, unsi
 std::optional<RankingLevel> ComponentSearch::run(unsigned& rounds) {
   unsigned budget = options_.max_rounds;
   std::string last_failure;
-  for (std::size_t strict : segments_) {
-    std::optional<RankingLevel> level = search_for(strict, rounds, budget);
+  // Two passes over the segments that could decrease strictly. The first gives each a
+  // few rounds with small coefficients and constants: a level's function is usually
+  // simple, and a segment on which none decreases (one that only joins two paths, say)
+  // would otherwise spend the whole budget on ever larger constants before the next
+  // segment is tried. The second gives the rest of the budget, all bounds.
+  std::vector<std::pair<std::size_t, std::size_t>> tries;  // (strict segment, widest bound)
+  if (segments_.size() > 1)
+    for (std::size_t strict : segments_) tries.emplace_back(strict, 1);
+  for (std::size_t strict : segments_) tries.emplace_back(strict, 2);
+  for (const auto& [strict, widest] : tries) {
+    if (budget == 0) break;
+    const bool first_pass = widest == 1;
+    unsigned slice = first_pass ? std::min(budget, kFirstPassRounds) : budget;
+    const unsigned granted = slice;
+    std::optional<RankingLevel> level = search_for(strict, rounds, slice, widest);
+    budget -= granted - slice;
     if (!reason_.empty() && deadline_.expired()) return std::nullopt;
     if (!level || !reason_.empty()) {
       last_failure = reason_;
