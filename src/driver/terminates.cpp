@@ -22,6 +22,7 @@
 #include "transform/cutpoints.h"
 #include "transform/integer_reading.h"
 #include "transform/signedness.h"
+#include "transform/split_loop_heads.h"
 #include "transform/split_parallel_edges.h"
 #include "transform/termination_view.h"
 #include "verdict/errors.h"
@@ -63,6 +64,20 @@ std::optional<ir::Program> modular_program(const std::string& file, frontend::c:
 
 std::string loop_text(const ir::Program& p, ir::LocId head) { return "the loop at " + ir::location_label(p, head); }
 
+/// Per loop head of a program whose loops were split (transform/split_loop_heads): which
+/// copy it heads, as "(where the condition at line N holds)".
+using HeadNotes = std::map<ir::LocId, std::string>;
+
+HeadNotes split_notes(const std::vector<transform::LoopSplit>& splits, const std::vector<ir::LocId>& copies) {
+  HeadNotes notes;
+  for (std::size_t k = 0; k < splits.size(); ++k) {
+    const std::string at = splits[k].where.known() ? " at line " + std::to_string(splits[k].where.line) : "";
+    notes[splits[k].head] = " (entered where the condition" + at + " holds)";
+    notes[copies.at(k)] = " (entered where the condition" + at + " does not hold)";
+  }
+  return notes;
+}
+
 /// The source variables live at `head`, with their values in `state`.
 std::vector<NamedValue> state_at(const ir::Program& p, ir::LocId head, const ir::State& state) {
   const auto live = transform::live_variables(p);
@@ -82,7 +97,8 @@ std::string joined(const std::vector<NamedValue>& values) {
 }
 
 /// The proof items of a ranking certificate: one ranking function per level and loop.
-Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, const std::string& method) {
+Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, const std::string& method,
+                    const HeadNotes& notes) {
   Proof proof;
   proof.method = method;
   // At the loop heads only: the functions at the other locations of a loop (cut points
@@ -97,7 +113,9 @@ Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, co
       }
       const std::string kind = cert.levels.size() == 1 ? "ranking function"
                                                        : "ranking function (level " + std::to_string(k + 1) + ")";
-      proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc), p.locs[loc].loc, ir::print_linear(p, f)});
+      const auto note = notes.find(loc);
+      proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc) + (note == notes.end() ? "" : note->second),
+                                      p.locs[loc].loc, ir::print_linear(p, f)});
     }
   }
   if (elsewhere > 0)
@@ -143,6 +161,13 @@ struct Views {
   const ir::Program& witness;
   const ir::Program* defined = nullptr;  ///< undefined behaviour assumed away
   const ir::Program* integer = nullptr;  ///< the integer reading
+  /// The proof views with loops split by a condition (transform/split_loop_heads), for
+  /// the evidence found on them.
+  const Views* refined = nullptr;
+  HeadNotes notes;  ///< for split loops: which copy each head enters
+
+  /// The views `r`'s evidence is about.
+  [[nodiscard]] const Views& of(const TerminationResult& r) const { return r.refined && refined ? *refined : *this; }
 };
 
 /// A proof over the integer reading: its certificate on the integer reading, and its
@@ -172,9 +197,10 @@ evidence::TerminationCheck check_integer_proof(const TerminationResult& r, const
   return out;
 }
 
-Vetted vet(TerminationResult r, const Views& views, bool proof, const support::Deadline& deadline) {
+Vetted vet(TerminationResult r, const Views& all_views, bool proof, const support::Deadline& deadline) {
   Vetted v{std::move(r), std::nullopt};
   if (v.result.status == Status::Unknown) return v;
+  const Views& views = all_views.of(v.result);
   const ir::Program& analysed = proof ? views.proof : views.witness;
   if (v.result.ranking && v.result.integer_ranking) v.check = check_integer_proof(v.result, views, deadline);
   else if (v.result.ranking) v.check = evidence::check_ranking(analysed, *v.result.ranking, deadline);
@@ -225,8 +251,9 @@ std::string undefined_behaviour_left(const ir::Program& proof_view, const Termin
   return s;
 }
 
-void fill_yes(Answer& a, const Views& views, const Vetted& v) {
+void fill_yes(Answer& a, const Views& all_views, const Vetted& v) {
   a.verdict = Verdict::Yes;
+  const Views& views = all_views.of(v.result);
   if (v.result.complete_run) {
     a.engine = "termination-run";
     a.evidence.proof = Proof{v.result.method, {}, {v.check->message}};
@@ -238,10 +265,10 @@ void fill_yes(Answer& a, const Views& views, const Vetted& v) {
                                      : "termination-ranking";
   if (v.result.integer_ranking) {
     // Printed over the integer reading: its invariants read as the source does.
-    a.evidence.proof = ranking_proof(*views.integer, *v.result.integer_ranking, v.result.method);
+    a.evidence.proof = ranking_proof(*views.integer, *v.result.integer_ranking, v.result.method, views.notes);
     a.assumptions.push_back(undefined_behaviour_left(views.proof, v.result));
   } else {
-    a.evidence.proof = ranking_proof(views.proof, *v.result.ranking, v.result.method);
+    a.evidence.proof = ranking_proof(views.proof, *v.result.ranking, v.result.method, views.notes);
   }
   a.evidence.proof->checked_by.push_back(v.check->message);
 }
@@ -310,17 +337,22 @@ void name_incomplete(Answer& a, const ir::Program& p) {
 }
 
 /// Runs both searches in parallel; the first vetted decisive answer cancels the other.
-void run_searches(Answer& a, const Views& views, const Options& options) {
+void run_searches(Answer& a, const Views& views, const std::string& refinement, const Options& options) {
   const double budget = driver::engine_budget_s(options.timeout_s);
   const support::Deadline prove_deadline(budget), refute_deadline(budget);
   const support::Deadline check_deadline(options.timeout_s > 0 ? options.timeout_s : 0);
+  std::optional<engines::termination::ProofViews> refined_views;
+  if (views.refined)
+    refined_views.emplace(engines::termination::ProofViews{views.refined->proof, views.refined->defined,
+                                                           views.refined->integer, nullptr, refinement});
+  const engines::termination::ProofViews proof_views{views.proof, views.defined, views.integer,
+                                                     refined_views ? &*refined_views : nullptr, ""};
   const auto search = [&](bool prove) {
     const support::Deadline& mine = prove ? prove_deadline : refute_deadline;
     engines::EngineContext context{options, mine, driver::candidate_checker()};
     TerminationResult r;
     try {
-      r = prove ? engines::termination::prove_termination(
-                      engines::termination::ProofViews{views.proof, views.defined, views.integer}, context)
+      r = prove ? engines::termination::prove_termination(proof_views, context)
                 : engines::termination::find_nontermination(views.witness, context);
     } catch (const Unsupported& e) {
       r.reason = std::string("unsupported: ") + e.what();
@@ -387,9 +419,24 @@ Answer terminates(const std::string& file, const Options& options) {
     // C only: Python's integers are already unbounded and it has no undefined behaviour.
     const std::optional<ir::Program> integer_view =
         python ? std::nullopt : transform::integer_reading(proof_view);
-    run_searches(a, Views{proof_view, witness_view, python ? nullptr : &defined_view,
-                          integer_view ? &*integer_view : nullptr},
-                 options);
+    // The proof views again with loops split by a condition their body branches on (C
+    // only: the split is tried over the integer reading).
+    const std::vector<transform::LoopSplit> splits =
+        python ? std::vector<transform::LoopSplit>{} : transform::choose_loop_splits(proof_view);
+    std::optional<ir::Program> split_proof, split_defined, split_integer;
+    std::optional<Views> split_views;
+    if (!splits.empty()) {
+      split_proof = proof_view;
+      split_defined = defined_view;
+      const std::vector<ir::LocId> copies = transform::split_loop_heads(*split_proof, splits);
+      transform::split_loop_heads(*split_defined, splits);
+      split_integer = transform::integer_reading(*split_proof);
+      split_views.emplace(Views{*split_proof, witness_view, &*split_defined, split_integer ? &*split_integer : nullptr,
+                                nullptr, split_notes(splits, copies)});
+    }
+    Views views{proof_view, witness_view, python ? nullptr : &defined_view, integer_view ? &*integer_view : nullptr,
+                split_views ? &*split_views : nullptr, {}};
+    run_searches(a, views, transform::describe_splits(proof_view, splits), options);
     if (a.verdict == Verdict::DontKnow) name_incomplete(a, proof_view);
   });
   return a;

@@ -277,8 +277,9 @@ std::optional<std::map<ir::LocId, Term>> to_bitvector(const std::map<ir::LocId, 
 std::optional<TerminationResult> prove_over_integers(const ProofViews& views, const EngineContext& context,
                                                      std::vector<std::string>& tried) {
   if (!views.defined) return std::nullopt;  // no C semantics to re-check a proof in
+  const std::string label = "over unbounded integers" + (views.refinement.empty() ? "" : ", " + views.refinement) + ": ";
   if (!views.integer) {
-    tried.push_back("over unbounded integers: no integer reading (an operation without one, e.g. bitwise)");
+    tried.push_back(label + "no integer reading (an operation without one, e.g. bitwise)");
     return std::nullopt;
   }
   const ir::Program& integer = *views.integer;
@@ -288,19 +289,19 @@ std::optional<TerminationResult> prove_over_integers(const ProofViews& views, co
   } catch (const std::exception& e) {
     // A solver stopped when this attempt's share of the time ran out (Z3 throws from a
     // cancelled context): the other attempts still run.
-    tried.push_back(std::string("over unbounded integers: stopped (") + e.what() + ")");
+    tried.push_back(label + "stopped (" + e.what() + ")");
     return std::nullopt;
   }
-  for (const std::string& t : r.tried) tried.push_back("over unbounded integers: " + t);
+  for (const std::string& t : r.tried) tried.push_back(label + t);
   if (r.status != Status::Terminates || !r.ranking) {
-    if (!r.reason.empty()) tried.push_back("over unbounded integers: " + r.reason);
+    if (!r.reason.empty()) tried.push_back(label + r.reason);
     return std::nullopt;
   }
   ir::RankingCertificate c = *r.ranking;
   const auto safety = to_bitvector(c.safety_invariants, *views.defined);
   const auto supporting = to_bitvector(c.invariants, *views.defined);
   if (!safety || !supporting || c.safety_k != 1) {
-    tried.push_back("over unbounded integers: a proof, but its invariants have no bit-vector translation");
+    tried.push_back(label + "a proof, but its invariants have no bit-vector translation");
     return std::nullopt;
   }
   c.safety_invariants = *safety;
@@ -309,6 +310,7 @@ std::optional<TerminationResult> prove_over_integers(const ProofViews& views, co
   r.ranking = std::move(c);
   r.method += " over unbounded integers (signed arithmetic without wrap-around), re-checked in C for the "
               "executions without undefined behaviour";
+  if (!views.refinement.empty()) r.method += ", with " + views.refinement;
   r.tried = tried;
   return r;
 }
@@ -316,7 +318,7 @@ std::optional<TerminationResult> prove_over_integers(const ProofViews& views, co
 }  // namespace
 
 TerminationResult prove_termination(const ir::Program& program, const EngineContext& context) {
-  return prove_termination(ProofViews{program}, context);
+  return prove_termination(ProofViews{program, nullptr, nullptr, nullptr, ""}, context);
 }
 
 TerminationResult prove_termination(const ProofViews& views, const EngineContext& context) {
@@ -348,11 +350,19 @@ TerminationResult prove_termination(const ProofViews& views, const EngineContext
     bits = find_ranking(program, context.deadline.child(context.deadline.remaining_ms() / 1000.0 * share), tried);
     if (bits->search.found) return proved(cheap, *bits, std::move(tried));
   }
-  {
-    const double share = context.deadline.remaining_ms() / 1000.0 * (bits ? 1.0 : 0.5);
+  // The integer reading, then (where loops branch on a condition of their head's values)
+  // the same with those loops split by it, for piecewise arguments; the bit-vector
+  // argument with the expensive safety engines keeps a share unless a ranking attempt
+  // over bit-vectors has already failed.
+  const ProofViews* attempts[] = {views.refined, &views};
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (!attempts[k]) continue;
+    const bool plain_next = k == 0;
+    const double share = context.deadline.remaining_ms() / 1000.0 * (plain_next ? 0.5 : bits ? 1.0 : 0.5);
     const EngineContext integer_context{context.options, context.deadline.child(share), context.check_candidate};
-    if (auto r = prove_over_integers(views, integer_context, tried)) {
+    if (auto r = prove_over_integers(*attempts[k], integer_context, tried)) {
       r->open_undefined = cheap ? std::vector<ir::PropId>{} : open;
+      r->refined = k == 0;
       return *r;
     }
   }

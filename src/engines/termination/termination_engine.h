@@ -33,6 +33,8 @@ struct TerminationResult {
   /// the proof view) that the cheap invariants did not show unreachable; nullopt when
   /// that was not tried (modular programs).
   std::optional<std::vector<ir::PropId>> open_undefined;
+  /// The evidence is about the views' `refined` programs (loops split by a condition).
+  bool refined = false;
   std::string method;               ///< how the evidence was found
   std::string reason;               ///< for Unknown
   std::vector<std::string> tried;
@@ -50,6 +52,11 @@ struct ProofViews {
   /// C (for executions without undefined behaviour) and over unbounded integers, even
   /// where signed overflow is reachable.
   const ir::Program* integer = nullptr;
+  /// Optional: the same views with loops split by a condition their body branches on
+  /// (transform/split_loop_heads), tried when the views themselves give no proof;
+  /// `refinement` says how they were split.
+  const ProofViews* refined = nullptr;
+  std::string refinement;
 };
 
 /// Searches for a termination proof of `views.proof` (first without, then with the

@@ -98,6 +98,26 @@ TEST(Terminates, UnsignedWrapIsNotReadAsUnbounded) {
   EXPECT_EQ(ask("void f(unsigned n) { for (unsigned i = n; i > 0; i--) ; }", "f", 10).verdict, Verdict::Yes);
 }
 
+TEST(Terminates, PiecewiseArgumentsSplitTheLoop) {
+  // |x - k| is no linear function; split by the body's `x > k`, each copy has one.
+  const Answer a = ask("void f(int x, int k) { while (x != k) { if (x > k) x = x - 1; else x = x + 1; } }", "f", 60);
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  ASSERT_TRUE(a.evidence.proof.has_value());
+  EXPECT_NE(a.evidence.proof->method.find("split by the condition"), std::string::npos) << a.evidence.proof->method;
+  bool copy = false;
+  for (const ProofItem& item : a.evidence.proof->items)
+    copy = copy || item.kind.find("entered where the condition at line 1 does not hold") != std::string::npos;
+  EXPECT_TRUE(copy);
+}
+
+TEST(Terminates, SplittingTheLoopDoesNotHideAnEndlessOne) {
+  // Steps of 2 jump over k when x - k is odd: x - k = 1, -1, 1, ... forever.
+  const Answer a = ask("void f(unsigned char x, unsigned char k) {\n"
+                       "  while (x != k) { if (x > k) x = x - 2; else x = x + 2; }\n}\n",
+                       "f", 30);
+  EXPECT_EQ(a.verdict, Verdict::No) << a.reason;
+}
+
 TEST(Terminates, AssumptionsAreListed) {
   const Answer a = ask("void f(void) { }", "f");
   ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
