@@ -7,9 +7,14 @@
 #include <algorithm>
 
 #include "driver/claim_invariants.h"
+#include "driver/evidence_check.h"
 #include "driver/question.h"
 #include "driver/validate_common.h"
+#include "engines/bmc/bmc_engine.h"
+#include "engines/chc/chc_engine.h"
+#include "engines/kinduction/kinduction_engine.h"
 #include "evidence/certificate_check.h"
+#include "evidence/replay.h"
 #include "frontend/c/c_frontend.h"
 #include "transform/select_properties.h"
 #include "transform/signedness.h"
@@ -36,6 +41,22 @@ ir::Program claimed_ir(const ClaimedProgram& claimed, const Options& options) {
   transform::mark_signed_temporaries(program);
   transform::select_properties(program, options.properties);
   return program;
+}
+
+/// The safety portfolio on `p` (bounded model checking, k-induction, Horn clauses), its
+/// evidence vetted as for `check`.
+PortfolioOutcome search_claimed(const ir::Program& p, const Options& options, const support::Deadline& deadline) {
+  std::vector<EngineTask> tasks;
+  tasks.push_back({std::make_unique<engines::bmc::BmcEngine>(), &p, ""});
+  if (std::any_of(p.locs.begin(), p.locs.end(), [](const ir::Location& l) { return l.loop_head; })) {
+    tasks.push_back({std::make_unique<engines::kinduction::KInductionEngine>(), &p, ""});
+    tasks.push_back({std::make_unique<engines::chc::ChcEngine>(), &p, ""});
+  }
+  engines::EngineContext context{options, deadline, candidate_checker()};
+  return run_portfolio(tasks, context, [&](engines::EngineResult& r, const std::string& engine,
+                                                   const ir::Program& analysed) {
+    vet_result(r, engine, analysed, deadline);
+  });
 }
 
 const WitnessClaim* claim_numbered(const ClaimedProgram& claimed, std::uint32_t number) {
@@ -94,6 +115,46 @@ void explain_failure(WitnessValidation& v, const ClaimedProgram& claimed, const 
     v.reason = claims + " does not hold when the loop is reached from " + ir::location_label(program, o.from);
 }
 
+/// When the invariants are no proof on their own: the portfolio on the program with the
+/// claims as checks. A violation of a claim or of a property rejects the witness with an
+/// execution; a proof (its certificate checked by cvc5) confirms that every claim and
+/// property holds; otherwise a claim that is not inductive keeps the strict rejection, and
+/// invariants that hold but do not imply the property leave the answer open.
+void second_opinion(WitnessValidation& v, const ClaimedProgram& claimed, const ir::Program& program,
+                    const Options& options, bool property_not_implied) {
+  using Status = engines::EngineResult::Status;
+  const support::Deadline deadline(driver::engine_budget_s(options.timeout_s));
+  const driver::PortfolioOutcome o = driver::search_claimed(program, options, deadline);
+  const std::string strict = v.reason;
+  if (o.result.status == Status::Safe) {
+    v.status = WitnessStatus::Confirmed;
+    v.failed.reset();
+    v.reason = "every invariant of the witness holds and the property holds (proved by " + o.engine +
+               ", certificate checked by cvc5), but the witness is no proof on its own: " + strict;
+    return;
+  }
+  if (o.result.status == Status::Violation && o.result.counterexample) {
+    const ir::RawCounterexample& raw = *o.result.counterexample;
+    evidence::ReplayResult replayed = evidence::replay(program, raw.edges, raw.havoc_values, raw.violated);
+    if (!replayed.confirmed) return;
+    const ir::Property& p = program.props.at(raw.violated);
+    v.counterexample = replayed.counterexample;
+    v.failed.reset();
+    if (p.kind == ir::PropertyKind::WitnessClaim) {
+      if (const WitnessClaim* c = driver::claim_numbered(claimed, p.claim)) v.failed = *c;
+      v.reason = (v.failed ? driver::describe_claim(*v.failed) : p.description) +
+                 " is false: the execution below reaches it where it does not hold";
+    } else {
+      v.reason = "the program is not correct: " + p.description + " at " + p.loc.str() + " fails (execution below)";
+    }
+    return;
+  }
+  if (property_not_implied) {
+    v.status = WitnessStatus::Unknown;
+    v.reason = strict + "; no engine proved the property either (" + o.result.reason + ")";
+  }
+}
+
 }  // namespace
 
 WitnessValidation validate_correctness_witness(const ClaimedProgram& claimed, const Options& options) {
@@ -129,8 +190,9 @@ WitnessValidation validate_correctness_witness(const ClaimedProgram& claimed, co
       v.reason = "the check did not finish: " + check.message;
       return;
     }
-    v.status = WitnessStatus::Rejected;
     explain_failure(v, claimed, program, heads, *check.failed);
+    v.status = WitnessStatus::Rejected;
+    second_opinion(v, claimed, program, options, check.failed->prop.has_value());
   });
   if (!timing.reason.empty() && v.reason.empty()) v.reason = timing.reason;
   v.time_ms = timing.time_ms;

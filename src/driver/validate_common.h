@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "driver/portfolio.h"
 #include "ir/program.h"
 #include "verdict/options.h"
 #include "verdict/validate.h"
@@ -14,6 +15,10 @@ namespace verdict::driver {
 /// The claimed program's IR for `options` (C frontend on the instrumented text, calls
 /// inlined, properties selected). Throws InputError when the text does not compile.
 ir::Program claimed_ir(const ClaimedProgram& claimed, const Options& options);
+
+/// The safety portfolio (bounded model checking, k-induction, Horn clauses) on `program`,
+/// its evidence vetted as for `check` (replay, cvc5 certificate check).
+PortfolioOutcome search_claimed(const ir::Program& program, const Options& options, const support::Deadline& deadline);
 
 /// The claim numbered `number`, or nullptr.
 const WitnessClaim* claim_numbered(const ClaimedProgram& claimed, std::uint32_t number);

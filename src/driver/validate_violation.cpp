@@ -7,13 +7,9 @@
 // followed.
 #include <algorithm>
 
-#include "driver/evidence_check.h"
 #include "driver/portfolio.h"
 #include "driver/question.h"
 #include "driver/validate_common.h"
-#include "engines/bmc/bmc_engine.h"
-#include "engines/chc/chc_engine.h"
-#include "engines/kinduction/kinduction_engine.h"
 #include "evidence/replay.h"
 #include "verdict/validate.h"
 
@@ -76,22 +72,6 @@ ir::Program product(const ir::Program& program, const WitnessTarget& target, con
   return p;
 }
 
-/// The safety portfolio on `p` (bounded model checking, k-induction, Horn clauses), its
-/// evidence vetted as for `check`.
-driver::PortfolioOutcome search(const ir::Program& p, const Options& options, const support::Deadline& deadline) {
-  std::vector<driver::EngineTask> tasks;
-  tasks.push_back({std::make_unique<engines::bmc::BmcEngine>(), &p, ""});
-  if (std::any_of(p.locs.begin(), p.locs.end(), [](const ir::Location& l) { return l.loop_head; })) {
-    tasks.push_back({std::make_unique<engines::kinduction::KInductionEngine>(), &p, ""});
-    tasks.push_back({std::make_unique<engines::chc::ChcEngine>(), &p, ""});
-  }
-  engines::EngineContext context{options, deadline, driver::candidate_checker()};
-  return driver::run_portfolio(tasks, context, [&](engines::EngineResult& r, const std::string& engine,
-                                                   const ir::Program& analysed) {
-    driver::vet_result(r, engine, analysed, deadline);
-  });
-}
-
 using Status = engines::EngineResult::Status;
 
 /// After a proof that the target cannot be reached: the first waypoint no execution
@@ -101,7 +81,7 @@ void name_failure(WitnessValidation& v, const ClaimedProgram& claimed, const ir:
                   const support::Deadline& deadline) {
   for (std::uint32_t k = 1; k <= waypoints; ++k) {
     const ir::Program p = product(program, target, claimed.file, Goal{k, waypoints});
-    const driver::PortfolioOutcome o = search(p, options, deadline);
+    const driver::PortfolioOutcome o = driver::search_claimed(p, options, deadline);
     if (o.result.status == Status::Violation) continue;
     const WitnessClaim* c = driver::claim_numbered(claimed, k);
     if (c) v.failed = *c;
@@ -128,7 +108,7 @@ WitnessValidation validate_violation_witness(const ClaimedProgram& claimed, cons
     for (const WitnessClaim& c : claimed.claims) waypoints = std::max<std::uint32_t>(waypoints, c.number);
     const support::Deadline deadline(driver::engine_budget_s(options.timeout_s));
     const ir::Program p = product(program, target, claimed.file, Goal{0, waypoints});
-    driver::PortfolioOutcome o = search(p, options, deadline);
+    driver::PortfolioOutcome o = driver::search_claimed(p, options, deadline);
     v.checked = o.tried;
     if (o.result.status == Status::Unknown) {
       v.reason = o.result.reason.empty() ? "no engine decided whether the waypoints lead to the target"
