@@ -111,14 +111,16 @@ class Deriver {
     for (const auto& [loc, arrivals] : frontier)
       for (const State& s : arrivals) beyond.push_back(s.reach);
     const std::string n = std::to_string(bound);
-    out_.initiation_and_consecution.push_back({"every execution ends within " + n + " steps", ir::mk_or(beyond)});
-    out_.safety.push_back({"no check fails within " + n + " steps", ir::mk_or(violations)});
+    out_.initiation_and_consecution.push_back(
+        {"every execution ends within " + n + " steps", ir::mk_or(beyond), p_.init, p_.init, std::nullopt});
+    out_.safety.push_back({"no check fails within " + n + " steps", ir::mk_or(violations), p_.init, p_.init, std::nullopt});
     return out_;
   }
 
   BlockObligations run() {
     if (has_calls()) return out_;
-    out_.initiation_and_consecution.push_back({"initiation at " + name(p_.init), ir::mk_not(inv(p_.init))});
+    out_.initiation_and_consecution.push_back(
+        {"initiation at " + name(p_.init), ir::mk_not(inv(p_.init)), p_.init, p_.init, std::nullopt});
     for (ir::LocId l = 0; l < p_.locs.size(); ++l)
       if (cut_[l]) block_from(l);
     return out_;
@@ -157,7 +159,8 @@ class Deriver {
       if (loc != start && cut_[loc]) {  // the block ends at another annotated location
         const Term next = evaluate(inv(loc), here.values);
         out_.initiation_and_consecution.push_back(
-            {"consecution " + name(start) + " -> " + name(loc), ir::mk_and(here.reach, ir::mk_not(next))});
+            {"consecution " + name(start) + " -> " + name(loc), ir::mk_and(here.reach, ir::mk_not(next)), start, loc,
+             std::nullopt});
         continue;
       }
       for (const ir::Edge& e : p_.edges) {
@@ -166,7 +169,8 @@ class Deriver {
         execute(e, s);
         if (e.to == start) {  // a cycle back to the start (a self-loop block)
           out_.initiation_and_consecution.push_back({"consecution " + name(start) + " -> " + name(start),
-                                                     ir::mk_and(s.reach, ir::mk_not(evaluate(inv(start), s.values)))});
+                                                     ir::mk_and(s.reach, ir::mk_not(evaluate(inv(start), s.values))),
+                                                     start, start, std::nullopt});
           continue;
         }
         arriving[e.to].push_back(std::move(s));
@@ -246,7 +250,7 @@ class Deriver {
           }
           out_.safety.push_back({"safety of '" + p_.props.at(st.prop).description + "' on " + name(e.from) + " -> " +
                                      name(e.to),
-                                 ir::mk_and(s.reach, ir::mk_not(holds))});
+                                 ir::mk_and(s.reach, ir::mk_not(holds)), e.from, e.to, st.prop});
           s.reach = ir::mk_and(s.reach, holds);  // execution goes on only where it held
           break;
         }

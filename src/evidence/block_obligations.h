@@ -12,6 +12,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ namespace verdict::evidence {
 struct Obligation {
   std::string name;  ///< "consecution loop (line 4) -> exit"
   ir::Term formula;  ///< proved when unsatisfiable
+  /// What it is about, as data: the block's start and end (initiation: init, init), and
+  /// for a safety obligation the Check's property.
+  ir::LocId from = 0;
+  ir::LocId to = 0;
+  std::optional<ir::PropId> prop = {};
 };
 
 struct BlockObligations {

@@ -203,11 +203,15 @@ CertificateCheck Checker::run_blocks() {
     out_.message = "invariant certificates: " + obligations.unsupported;
     return out_;
   }
+  const auto failed = [&](const Obligation& o) {
+    out_.failed = o;
+    return out_;
+  };
   for (const Obligation& o : obligations.initiation_and_consecution)
-    if (!discharge(o.name, o.formula)) return out_;
+    if (!discharge(o.name, o.formula)) return failed(o);
   if (options_.safety)
     for (const Obligation& o : obligations.safety)
-      if (!discharge(o.name, o.formula)) return out_;
+      if (!discharge(o.name, o.formula)) return failed(o);
   out_.valid = true;
   out_.message = bounded ? "the program unrolled edge by edge to " + std::to_string(cert_.bound) + " steps"
                          : "obligations derived block by block from the program, k = 1";

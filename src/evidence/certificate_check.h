@@ -4,9 +4,11 @@
 // Not responsible for finding invariants or deciding the final answer.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "evidence/block_obligations.h"
 #include "ir/evidence.h"
 #include "ir/program.h"
 #include "support/deadline.h"
@@ -20,6 +22,9 @@ struct CertificateCheck {
   /// it cannot express); otherwise an invalid certificate is wrong or malformed.
   bool undecided = false;
   std::vector<std::string> obligations_checked; ///< each obligation cvc5 proved
+  /// The obligation that was not proved, as data (set by the block derivation, for
+  /// reports that name the failing invariant or check).
+  std::optional<Obligation> failed;
 };
 
 /// Checks that `certificate` proves that no Check statement of `program` (the selected

@@ -15,6 +15,7 @@ PropertyClass property_class(PropertyKind kind) {
     case PropertyKind::InvalidShift: return PropertyClass::NoOverflow;
     case PropertyKind::Unsupported:
     case PropertyKind::BoundReached: return PropertyClass::Incomplete;
+    case PropertyKind::WitnessClaim: return PropertyClass::WitnessClaim;
   }
   return PropertyClass::Incomplete;
 }
@@ -24,6 +25,7 @@ const char* to_string(PropertyClass c) {
     case PropertyClass::UnreachCall: return "unreach-call";
     case PropertyClass::NoOverflow: return "no-overflow";
     case PropertyClass::Incomplete: return "incomplete";
+    case PropertyClass::WitnessClaim: return "witness-claim";
   }
   return "?";
 }
@@ -37,6 +39,7 @@ const char* to_string(PropertyKind k) {
     case PropertyKind::UncaughtException: return "uncaught-exception";
     case PropertyKind::Unsupported: return "unsupported";
     case PropertyKind::BoundReached: return "bound-reached";
+    case PropertyKind::WitnessClaim: return "witness-claim";
   }
   return "?";
 }

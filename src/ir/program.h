@@ -40,13 +40,17 @@ enum class PropertyKind {
   UncaughtException,
   Unsupported,     ///< a construct not modelled precisely: reaching it means don't know
   BoundReached,    ///< recursion or unrolling bound: reaching it means don't know
+  /// A claim of a witness under validation (an invariant, a waypoint's constraint) at the
+  /// point where the validator's instrumented copy of the source states it; only witness
+  /// validation creates them (frontend builtin __VERDICT_witness_claim).
+  WitnessClaim,
 };
 
 /// The question a property kind belongs to.
-enum class PropertyClass { UnreachCall, NoOverflow, Incomplete };
+enum class PropertyClass { UnreachCall, NoOverflow, Incomplete, WitnessClaim };
 
 PropertyClass property_class(PropertyKind kind);
-/// "unreach-call", "no-overflow" or "incomplete".
+/// "unreach-call", "no-overflow", "incomplete" or "witness-claim".
 const char* to_string(PropertyClass c);
 const char* to_string(PropertyKind k);
 
@@ -57,6 +61,8 @@ struct Property {
   /// Python: the class of the exception a violation raises ("AssertionError",
   /// "ZeroDivisionError"); native replay expects exactly that one. Empty for C.
   std::string exception;
+  /// WitnessClaim: the claim's number in the instrumented source (its first argument).
+  std::uint32_t claim = 0;
 };
 
 /// One statement of an edge label; statements run in order.

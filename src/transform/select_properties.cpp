@@ -19,7 +19,8 @@ Fate fate_of(ir::PropertyKind kind, const PropertySet& selected) {
     case ir::PropertyKind::InvalidShift:
       return selected.no_overflow && selected.other_undefined_arithmetic ? Fate::Keep : Fate::Demote;
     case ir::PropertyKind::Unsupported:
-    case ir::PropertyKind::BoundReached: return Fate::Keep;
+    case ir::PropertyKind::BoundReached:
+    case ir::PropertyKind::WitnessClaim: return Fate::Keep;
   }
   return Fate::Keep;
 }

@@ -42,6 +42,11 @@ class CSource {
   /// The name of the function definition whose body contains (line, column).
   [[nodiscard]] std::optional<std::string> function_at(unsigned line, unsigned column) const;
 
+  /// Index of the token that starts at (line, column), or that contains that column.
+  [[nodiscard]] std::optional<std::size_t> token_at(unsigned line, unsigned column) const;
+  /// Index of the bracket matching the one at `i` (forward for `(`/`{`, backward for `)`/`}`).
+  [[nodiscard]] std::optional<std::size_t> matching(std::size_t i) const;
+
  private:
   struct Function {
     std::string name;
@@ -49,10 +54,6 @@ class CSource {
     std::size_t close = 0;  ///< index of its `}`
   };
 
-  /// Index of the token that starts at (line, column), or that contains that column.
-  [[nodiscard]] std::optional<std::size_t> token_at(unsigned line, unsigned column) const;
-  /// Index of the bracket matching the one at `i` (forward for `(`/`{`, backward for `)`/`}`).
-  [[nodiscard]] std::optional<std::size_t> matching(std::size_t i) const;
   [[nodiscard]] bool is(std::size_t i, const char* text) const { return i < tokens_.size() && tokens_[i].text == text; }
   void find_functions();
 

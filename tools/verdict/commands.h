@@ -21,6 +21,7 @@ void add_check_command(CLI::App& app, Actions& actions);
 void add_terminates_command(CLI::App& app, Actions& actions);
 void add_svcomp_command(CLI::App& app, Actions& actions);
 void add_ir_command(CLI::App& app, Actions& actions);
+void add_validate_command(CLI::App& app, Actions& actions);
 void add_bench_command(CLI::App& app, Actions& actions, const std::string& self_path);
 
 /// How a subcommand adds its own lines (text) or fields (JSON) to a printed answer.

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   add_terminates_command(app, actions);
   add_svcomp_command(app, actions);
   add_ir_command(app, actions);
+  add_validate_command(app, actions);
   add_bench_command(app, actions, self_path(argv[0]));
   add_policy_command(app, actions);
   add_network_command(app, actions);

@@ -4,8 +4,6 @@
 
 namespace verdict::cli {
 
-namespace {
-
 using nlohmann::json;
 
 json loc_json(const SourceLocation& loc) {
@@ -27,6 +25,8 @@ json counterexample_json(const Counterexample& c) {
               {"trace", trace},              {"confirmations", c.confirmations},
               {"replay_test", c.replay_test}, {"call", c.call}};
 }
+
+namespace {
 
 json proof_json(const Proof& p) {
   json items = json::array();
@@ -144,6 +144,12 @@ std::string answer_to_text(const Answer& a) {
 
 json error_to_json(const std::string& message, int exit_code) {
   return json{{"answer", nullptr}, {"error", message}, {"exit_code", exit_code}};
+}
+
+std::string counterexample_to_text(const Counterexample& c) {
+  std::ostringstream os;
+  text_counterexample(os, c);
+  return os.str();
 }
 
 }  // namespace verdict::cli

@@ -135,6 +135,8 @@ bool Translator::translate_svcomp(Instance& inst, const llvm::CallBase& call, co
     if (call.arg_size() < 1) throw NotModelled{name + " without argument"};
     const std::string what = "assertion " + names_.describe(call.getArgOperand(0)) + " in __VERIFIER_assert";
     cur.stmts.push_back(Stmt::check(add_prop(ir::PropertyKind::Assertion, what, loc), arg_nonzero(0), loc));
+  } else if (name == "__VERDICT_witness_claim" && f->isDeclaration()) {
+    translate_witness_claim(inst, call, cur);
   } else if (name == "abort" || name == "exit" || name == "_Exit" || name == "_exit") {
     end_execution(cur);
   } else if (is_heap_function(name)) {
@@ -148,6 +150,22 @@ bool Translator::translate_svcomp(Instance& inst, const llvm::CallBase& call, co
     return false;
   }
   return true;
+}
+
+void Translator::translate_witness_claim(Instance& inst, const llvm::CallBase& call, Cursor& cur) {
+  const SourceLocation loc = loc_of(call);
+  const auto* id = call.arg_size() == 2 ? llvm::dyn_cast<llvm::ConstantInt>(call.getArgOperand(0)) : nullptr;
+  if (id == nullptr) throw NotModelled{"__VERDICT_witness_claim without a constant claim number"};
+  const Term c = value_term(inst, call.getArgOperand(1), cur);
+  const Term holds = c.sort().is_bool() ? c : ir::mk_not(ir::mk_eq(c, ir::mk_bv(c.sort().width(), 0)));
+  const ir::PropId p = add_prop(ir::PropertyKind::WitnessClaim, "witness claim " + std::to_string(id->getZExtValue()), loc);
+  program_.props[p].claim = static_cast<std::uint32_t>(id->getZExtValue());
+  cur.stmts.push_back(Stmt::check(p, holds, loc));
+  // The call's value is its condition (0 or 1), so that a claim can stand for a branch's condition.
+  if (const llvm::Type* ret = call.getType(); ret->isIntegerTy()) {
+    const unsigned w = ret->getIntegerBitWidth();
+    cur.stmts.push_back(Stmt::assign(var_for(inst, &call), ir::mk_ite(holds, ir::mk_bv(w, 1), ir::mk_bv(w, 0)), loc));
+  }
 }
 
 void Translator::translate_external(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur) {

@@ -25,6 +25,9 @@ struct CFrontendOptions {
   /// LLVM instructions translated over all inlined instances; beyond, the rest of the
   /// program is a BoundReached check (don't know when reached).
   std::size_t max_instructions = 60000;
+  /// When non-empty, compiled in place of the file's contents (a witness validator's
+  /// instrumented copy, with the same lines); locations still name `path`.
+  std::string source_text = {};
 };
 
 /// Translates `path` (.c or preprocessed .i) for `options.entry`.

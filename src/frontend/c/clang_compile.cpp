@@ -134,7 +134,7 @@ std::string without_line_markers(std::string text) {
 
 std::unique_ptr<llvm::Module> compile_to_module(const std::string& path, const CFrontendOptions& options,
                                                 llvm::LLVMContext& context) {
-  const std::string text = read_file(path);
+  const std::string text = options.source_text.empty() ? read_file(path) : options.source_text;
   const std::vector<std::string> args = cc1_args(path, options);
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
@@ -152,9 +152,10 @@ std::unique_ptr<llvm::Module> compile_to_module(const std::string& path, const C
         "/usr/include/x86_64-linux-gnu/gnu/stubs-32.h",
         llvm::MemoryBuffer::getMemBufferCopy("", "stubs-32.h").release());
   }
-  if (is_preprocessed(path)) {
+  if (is_preprocessed(path) || !options.source_text.empty()) {
     invocation->getPreprocessorOpts().addRemappedFile(
-        path, llvm::MemoryBuffer::getMemBufferCopy(without_line_markers(text), path).release());
+        path, llvm::MemoryBuffer::getMemBufferCopy(is_preprocessed(path) ? without_line_markers(text) : text, path)
+                  .release());
   }
   invocation->getFrontendOpts().DisableFree = false;
   invocation->getDiagnosticOpts().ShowCarets = false;  // no "N warnings generated" on stderr

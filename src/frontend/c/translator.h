@@ -156,6 +156,9 @@ class Translator {
   void ubsan_checks(Instance& inst, const llvm::CallBase& call, const ir::Term& ok, Cursor& cur);
   void translate_external(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur);
   bool translate_svcomp(Instance& inst, const llvm::CallBase& call, const std::string& name, Cursor& cur);
+  /// `__VERDICT_witness_claim(N, cond)` of a validator's instrumented source: a Check of a
+  /// WitnessClaim property numbered N; the call's value is cond != 0.
+  void translate_witness_claim(Instance& inst, const llvm::CallBase& call, Cursor& cur);
 
   // ---- helpers ----
   SourceLocation loc_of(const llvm::Instruction& i) const;
