@@ -114,8 +114,18 @@ Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, co
       const std::string kind = cert.levels.size() == 1 ? "ranking function"
                                                        : "ranking function (level " + std::to_string(k + 1) + ")";
       const auto note = notes.find(loc);
-      proof.items.push_back(ProofItem{kind + " for " + loop_text(p, loc) + (note == notes.end() ? "" : note->second),
-                                      p.locs[loc].loc, ir::print_linear(p, f)});
+      const std::string loop = loop_text(p, loc) + (note == notes.end() ? "" : note->second);
+      const auto phase = cert.levels[k].phase.find(loc);
+      if (phase != cert.levels[k].phase.end()) {
+        // A two-phase function: the first decreases throughout; the second may grow by
+        // less than it, and decreases once the first is negative.
+        proof.items.push_back(ProofItem{kind + " for " + loop + ", first phase", p.locs[loc].loc,
+                                        ir::print_linear(p, phase->second)});
+        proof.items.push_back(ProofItem{kind + " for " + loop + ", second phase (may grow by less than the first)",
+                                        p.locs[loc].loc, ir::print_linear(p, f)});
+        continue;
+      }
+      proof.items.push_back(ProofItem{kind + " for " + loop, p.locs[loc].loc, ir::print_linear(p, f)});
     }
   }
   if (elsewhere > 0)

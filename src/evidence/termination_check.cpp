@@ -53,11 +53,12 @@ class RankingChecker {
     auto it = cert_.invariants.find(l);
     return it == cert_.invariants.end() ? ir::mk_true() : it->second;
   }
-  static const LinearFunction& function(const RankingLevel& level, ir::LocId l) {
+  static const LinearFunction& function(const std::map<ir::LocId, LinearFunction>& functions, ir::LocId l) {
     static const LinearFunction zero;
-    auto it = level.functions.find(l);
-    return it == level.functions.end() ? zero : it->second;
+    auto it = functions.find(l);
+    return it == functions.end() ? zero : it->second;
   }
+  static const LinearFunction& function(const RankingLevel& level, ir::LocId l) { return function(level.functions, l); }
   Term value(const RankingLevel& level, ir::LocId l, const std::function<Term(ir::VarId)>& vars) const {
     return ranking_term(p_, function(level, l), width_, vars);
   }
@@ -80,7 +81,9 @@ bool RankingChecker::discharge(const std::string& name, const Term& formula) {
 
 bool RankingChecker::well_formed() {
   for (const RankingLevel& level : cert_.levels) {
-    for (const auto& [loc, f] : level.functions) {
+    std::vector<std::pair<ir::LocId, LinearFunction>> all(level.functions.begin(), level.functions.end());
+    all.insert(all.end(), level.phase.begin(), level.phase.end());
+    for (const auto& [loc, f] : all) {
       if (loc >= p_.locs.size() || !sys_.is_cut[loc]) {
         out_.message = "ranking function at location " + std::to_string(loc) + ", which is not a cut point";
         return false;
@@ -110,7 +113,22 @@ bool RankingChecker::level_holds(std::size_t index, const RankingLevel& level,
     const Term zero = ranking_constant(width_, 0), one = ranking_constant(width_, 1);
     const std::string where = "level " + std::to_string(index + 1) + ", " + ir::location_label(p_, s.from) + " -> " +
                               ir::location_label(p_, s.to);
-    if (level.decreasing.count({s.from, s.to})) {
+    const bool strict = level.decreasing.count({s.from, s.to}) > 0;
+    if (level.phase.count(s.from)) {
+      // Two phases: the phase function decreases (strict) or does not increase; the
+      // function decreases by at least 1 minus the phase's value before (strict) or does
+      // not increase.
+      const LinearFunction& phase_from = function(level.phase, s.from);
+      const Term phase_decrease = ranking_decrease(p_, phase_from, function(level.phase, s.to), width_, post);
+      const Term lagging = ranking_decrease(p_, ir::linear_sum(function(level, s.from), phase_from),
+                                            function(level, s.to), width_, post);
+      const Term good = strict ? ir::mk_and({ir::ranking_le(one, phase_decrease), ir::ranking_le(one, lagging),
+                                             ir::ranking_le(zero, before)})
+                               : ir::mk_and(ir::ranking_le(zero, phase_decrease), ir::ranking_le(zero, decrease));
+      if (!discharge((strict ? "two-phase decrease, " : "two-phase no increase, ") + where,
+                     ir::mk_and(step, ir::mk_not(good))))
+        return false;
+    } else if (strict) {
       const Term good = ir::mk_and(ir::ranking_le(one, decrease), ir::ranking_le(zero, before));
       if (!discharge("decrease, " + where, ir::mk_and(step, ir::mk_not(good)))) return false;
     } else if (!discharge("no increase, " + where, ir::mk_and(step, ir::ranking_lt(decrease, zero)))) {

@@ -94,6 +94,17 @@ Term ranking_decrease(const ir::Program& program, const LinearFunction& before, 
   return sum;
 }
 
+LinearFunction linear_sum(const LinearFunction& a, const LinearFunction& b) {
+  std::map<ir::VarId, std::int64_t> sum;
+  for (const auto& [v, c] : a.terms) sum[v] += c;
+  for (const auto& [v, c] : b.terms) sum[v] += c;
+  LinearFunction out;
+  out.constant = a.constant + b.constant;
+  for (const auto& [v, c] : sum)
+    if (c != 0) out.terms.push_back({v, c});
+  return out;
+}
+
 std::string print_linear(const ir::Program& program, const LinearFunction& f) {
   std::string out;
   for (const auto& [v, c] : f.terms) {

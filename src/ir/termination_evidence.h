@@ -59,7 +59,18 @@ std::string print_linear(const ir::Program& program, const LinearFunction& f);
 struct RankingLevel {
   std::map<ir::LocId, LinearFunction> functions;
   std::set<std::pair<ir::LocId, ir::LocId>> decreasing;
+  /// For the cut points of a two-phase component of this level (Leike and Heizmann's nested
+  /// ranking function of depth 2, a multiphase ranking function; none elsewhere, where the
+  /// plain rule applies): a function per cut point that decreases by at least
+  /// 1 on the `decreasing` segments, from any value, while `functions` may grow by less than
+  /// it. On those segments then phase(before) - phase(after) >= 1, functions(before) +
+  /// phase(before) - functions(after) >= 1 and functions(before) >= 0; on the others
+  /// neither increases. Once the phase is negative, `functions` decreases as in a plain level.
+  std::map<ir::LocId, LinearFunction> phase;
 };
+
+/// a + b, term by term.
+LinearFunction linear_sum(const LinearFunction& a, const LinearFunction& b);
 
 /// A proof that every execution is finite: invariants at the loop heads that exclude every
 /// Check of the program (no undefined behaviour, no unmodelled construct is reachable);

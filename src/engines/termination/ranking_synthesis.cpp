@@ -58,6 +58,9 @@ struct Sample {
 struct Unknowns {
   std::map<ir::LocId, std::size_t> constant;
   std::map<ir::LocId, std::vector<std::size_t>> coefficient;
+  /// The same for the phase function of a two-phase level (empty otherwise).
+  std::map<ir::LocId, std::size_t> phase_constant;
+  std::map<ir::LocId, std::vector<std::size_t>> phase_coefficient;
   std::size_t count = 0;
 };
 
@@ -86,6 +89,8 @@ class ComponentSearch {
 
   /// A level for this component, or nullopt with `reason_` set.
   std::optional<RankingLevel> run(unsigned& rounds);
+  /// One pass of run(): plain levels, or two-phase ones.
+  std::optional<RankingLevel> search_level(unsigned& rounds);
   [[nodiscard]] const std::string& reason() const { return reason_; }
 
  private:
@@ -121,6 +126,7 @@ class ComponentSearch {
   std::unique_ptr<smt::Solver> checker_;
   std::vector<Sample> samples_;
   std::string reason_;
+  bool two_phase_ = false;  ///< searching two-phase levels (RankingLevel::phase)
 };
 
 
@@ -153,21 +159,42 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
       u.coefficient[l].push_back(u.count);
       within(u.count++, bound);
     }
+    if (!two_phase_) continue;
+    u.phase_constant[l] = u.count++;
+    within(u.phase_constant[l], constant_bound);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      u.phase_coefficient[l].push_back(u.count);
+      within(u.count++, bound);
+    }
   }
-  // value(before) - value(after) as a row
-  const auto difference = [&](const Sample& s, ir::LocId from, ir::LocId to) {
+  // value(before) - value(after) as a row, of the function or of the phase function
+  const auto difference = [&](const Sample& s, ir::LocId from, ir::LocId to, bool phase) {
+    auto& constant = phase ? u.phase_constant : u.constant;
+    auto& coefficient = phase ? u.phase_coefficient : u.coefficient;
     smt::LinearRow row;
-    row.terms.push_back({u.constant[from], 1});
-    row.terms.push_back({u.constant[to], -1});
-    for (std::size_t i = 0; i < s.before.size(); ++i) row.terms.push_back({u.coefficient[from][i], s.before[i]});
-    for (std::size_t i = 0; i < s.after.size(); ++i) row.terms.push_back({u.coefficient[to][i], -s.after[i]});
+    row.terms.push_back({constant[from], 1});
+    row.terms.push_back({constant[to], -1});
+    for (std::size_t i = 0; i < s.before.size(); ++i) row.terms.push_back({coefficient[from][i], s.before[i]});
+    for (std::size_t i = 0; i < s.after.size(); ++i) row.terms.push_back({coefficient[to][i], -s.after[i]});
     return row;
   };
   for (const Sample& s : samples_) {
     const transform::Segment& seg = sys_.segments[s.segment];
-    smt::LinearRow d = difference(s, seg.from, seg.to);
+    smt::LinearRow d = difference(s, seg.from, seg.to, false);
     d.kind = smt::LinearRow::Kind::GreaterEq;
     d.bound = s.segment == strict ? 1 : 0;  // on integer samples, > 0 is >= 1
+    if (two_phase_) {
+      // phase(before) - phase(after) >= 1 (strict) or >= 0; and the function's difference
+      // plus the phase's value before >= 1 (strict), or the difference alone >= 0.
+      smt::LinearRow ph = difference(s, seg.from, seg.to, true);
+      ph.kind = smt::LinearRow::Kind::GreaterEq;
+      ph.bound = d.bound;
+      rows.push_back(ph);
+      if (s.segment == strict) {
+        d.terms.push_back({u.phase_constant[seg.from], 1});
+        for (std::size_t i = 0; i < s.before.size(); ++i) d.terms.push_back({u.phase_coefficient[seg.from][i], s.before[i]});
+      }
+    }
     rows.push_back(d);
     if (s.segment != strict) continue;
     smt::LinearRow nonneg;
@@ -185,6 +212,7 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
   // first solution is kept: measured faster there.)
   std::vector<std::int64_t> weights(u.count, 1);
   for (const auto& [l, x] : u.constant) weights[x] = 16;
+  for (const auto& [l, x] : u.phase_constant) weights[x] = 16;
   if (width_ == 0)
     if (const auto best = smt::solve_integer_minimal(u.count, rows, weights, deadline_.child(options_.coefficient_timeout_s)))
       return level_from(u, strict, [&](std::size_t x) { return (*best)[x]; });
@@ -210,6 +238,11 @@ RankingLevel ComponentSearch::level_from(const Unknowns& u, std::size_t strict,
     fn.constant = value(u.constant.at(l));
     for (std::size_t i = 0; i < f.size(); ++i) fn.terms.push_back({f[i], value(u.coefficient.at(l)[i])});
     level.functions[l] = fn;
+    if (!two_phase_) continue;
+    LinearFunction ph;
+    ph.constant = value(u.phase_constant.at(l));
+    for (std::size_t i = 0; i < f.size(); ++i) ph.terms.push_back({f[i], value(u.phase_coefficient.at(l)[i])});
+    level.phase[l] = ph;
   }
   level.decreasing.insert({sys_.segments[strict].from, sys_.segments[strict].to});
   return level;
@@ -305,9 +338,19 @@ bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   const Term decrease = ir::ranking_decrease(p_, f_from, level.functions.at(s.to), width_,
                                                    [&](ir::VarId v) { return s.post.at(v); });
   const Term zero = ir::ranking_constant(width_, 0), one = ir::ranking_constant(width_, 1);
+  const bool strict = level.decreasing.count({s.from, s.to}) > 0;
   Term good = ir::ranking_le(zero, decrease);
-  if (level.decreasing.count({s.from, s.to}))
-    good = ir::mk_and(ir::ranking_le(one, decrease), ir::ranking_le(zero, before));
+  if (strict) good = ir::mk_and(ir::ranking_le(one, decrease), ir::ranking_le(zero, before));
+  if (level.phase.count(s.from)) {  // as evidence/termination_check states it
+    const auto post = [&](ir::VarId v) { return s.post.at(v); };
+    const ir::LinearFunction& phase_from = level.phase.at(s.from);
+    const Term phase_decrease = ir::ranking_decrease(p_, phase_from, level.phase.at(s.to), width_, post);
+    const Term lagging =
+        ir::ranking_decrease(p_, ir::linear_sum(f_from, phase_from), level.functions.at(s.to), width_, post);
+    good = strict ? ir::mk_and({ir::ranking_le(one, phase_decrease), ir::ranking_le(one, lagging),
+                                ir::ranking_le(zero, before)})
+                  : ir::mk_and(ir::ranking_le(zero, phase_decrease), ir::ranking_le(zero, decrease));
+  }
   auto it = inv_.find(s.from);
   checker_->push();
   checker_->add(ir::mk_and({it == inv_.end() ? ir::mk_true() : it->second, s.guard, ir::mk_not(good)}));
@@ -361,6 +404,19 @@ std::optional<RankingLevel> ComponentSearch::search_for(std::size_t strict, unsi
 }
 
 std::optional<RankingLevel> ComponentSearch::run(unsigned& rounds) {
+  std::optional<RankingLevel> level = search_level(rounds);
+  // Where no plain level exists, a two-phase one (a loop whose decrease starts only after
+  // a first phase, e.g. x += y; y-- with x >= 0): its samples are the same steps.
+  if (level || !options_.two_phase || deadline_.expired()) return level;
+  const std::string plain_reason = reason_;
+  reason_.clear();
+  two_phase_ = true;
+  level = search_level(rounds);
+  if (!level) reason_ = plain_reason + (reason_.empty() ? "" : "; two-phase: " + reason_);
+  return level;
+}
+
+std::optional<RankingLevel> ComponentSearch::search_level(unsigned& rounds) {
   unsigned budget = options_.max_rounds;
   std::string last_failure;
   // Two passes over the segments that could decrease strictly. The first gives each a
@@ -434,6 +490,7 @@ RankingSearch synthesize_ranking(const ir::Program& program, const transform::Cu
         return out;
       }
       level.functions.insert(part->functions.begin(), part->functions.end());
+      level.phase.insert(part->phase.begin(), part->phase.end());
       level.decreasing.insert(part->decreasing.begin(), part->decreasing.end());
       for (std::size_t i : segs)
         if (!part->decreasing.count({system.segments[i].from, system.segments[i].to})) remaining.push_back(i);

@@ -6,8 +6,8 @@
 // invariants (Z3), and every failure adds a sample (over integers also a large one, which
 // ends a series of candidates each refuted barely). Each level strictly decreases some segments of every remaining cycle (and
 // never increases on the others); levels repeat until no cycle remains (Bradley-Manna-
-// Sipma / Ben-Amram-Genaim style lexicographic ranking; multiphase ranking functions are
-// not searched). Not responsible for the supporting invariants
+// Sipma / Ben-Amram-Genaim style lexicographic ranking). A component without such a level
+// gets a two-phase (nested, Leike-Heizmann) level instead, searched the same way. Not responsible for the supporting invariants
 // or for the independent re-check (evidence/termination_check).
 #pragma once
 
@@ -31,6 +31,8 @@ struct RankingOptions {
   std::int64_t max_coefficient = 16;
   double coefficient_timeout_s = 1.0;  ///< per coefficient problem; harder ones count as unsolvable
   double check_timeout_s = 2.0;        ///< per candidate check; a slower one rejects the candidate
+  /// Where a component has no plain level, also search two-phase ones (RankingLevel::phase).
+  bool two_phase = true;
 };
 
 struct RankingSearch {

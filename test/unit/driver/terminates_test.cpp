@@ -118,6 +118,13 @@ TEST(Terminates, SplittingTheLoopDoesNotHideAnEndlessOne) {
   EXPECT_EQ(a.verdict, Verdict::No) << a.reason;
 }
 
+TEST(Terminates, DecreaseAfterAFirstPhaseHasATwoPhaseFunction) {
+  const Answer a = ask("void f(int x, int y) { while (x >= 0) { x = x + y; y = y - 1; } }", "f", 60);
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_TRUE(has_item(a, "ranking function for the loop at line 1, first phase"));
+  EXPECT_TRUE(has_item(a, "ranking function for the loop at line 1, second phase"));
+}
+
 TEST(Terminates, AssumptionsAreListed) {
   const Answer a = ask("void f(void) { }", "f");
   ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;

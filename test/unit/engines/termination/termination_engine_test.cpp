@@ -9,6 +9,7 @@
 #include "evidence/termination_check.h"
 #include "frontend/c/c_frontend.h"
 #include "ir/validator.h"
+#include "transform/integer_reading.h"
 #include "transform/signedness.h"
 #include "transform/split_parallel_edges.h"
 #include "transform/termination_view.h"
@@ -130,6 +131,22 @@ TEST(Termination, WrongRankingFunctionIsRejected) {
   // Dropping every level leaves the loop's cycle unranked.
   cert.levels.clear();
   EXPECT_FALSE(evidence::check_ranking(v.proof, cert, support::Deadline(30)).valid);
+}
+
+TEST(Termination, TwoPhaseLevelIsCheckedAndAWrongPhaseRejected) {
+  // x grows while y > 0 and shrinks after: no linear ranking function, a two-phase one
+  // (y + 1, then x). Over the integer reading: no overflow to exclude.
+  const Views v = views_of("void f(int x, int y) { while (x >= 0) { x = x + y; y = y - 1; } }");
+  const std::optional<ir::Program> integer = transform::integer_reading(v.proof);
+  ASSERT_TRUE(integer.has_value());
+  ir::RankingCertificate cert = expect_checked_proof(*integer);
+  ASSERT_EQ(cert.levels.size(), 1u);
+  ASSERT_FALSE(cert.levels[0].phase.empty());
+  // Without its first phase the level is a plain one, and x does not decrease.
+  for (auto& [loc, f] : cert.levels[0].phase) f = ir::LinearFunction{};
+  const evidence::TerminationCheck check = evidence::check_ranking(*integer, cert, support::Deadline(30));
+  EXPECT_FALSE(check.valid);
+  EXPECT_NE(check.message.find("two-phase decrease"), std::string::npos) << check.message;
 }
 
 TEST(Termination, UnsignedCountdownNeverEnds) {
