@@ -73,7 +73,7 @@ class ComponentSearch {
   ComponentSearch(const ir::Program& p, const transform::CutPointSystem& sys,
                   const std::map<ir::LocId, Term>& inv, std::vector<std::size_t> segments,
                   const support::Deadline& deadline, const RankingOptions& options)
-      : p_(p), sys_(sys), inv_(inv), segments_(std::move(segments)), deadline_(deadline), options_(options),
+      : p_(p), sys_(sys), inv_(inv), segments_(std::move(segments)), deadline_(&deadline), options_(options),
         width_(ir::ranking_width(p)) {
     for (std::size_t i : segments_)
       for (ir::LocId l : {sys_.segments[i].from, sys_.segments[i].to}) features(l);
@@ -119,7 +119,7 @@ class ComponentSearch {
   const transform::CutPointSystem& sys_;
   const std::map<ir::LocId, Term>& inv_;
   std::vector<std::size_t> segments_;
-  const support::Deadline& deadline_;
+  const support::Deadline* deadline_;  ///< replaced by a shorter one for the two-phase pass
   const RankingOptions& options_;
   unsigned width_;
   std::map<ir::LocId, std::vector<ir::VarId>> features_;
@@ -202,7 +202,7 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
     for (std::size_t i = 0; i < s.before.size(); ++i) nonneg.terms.push_back({u.coefficient[seg.from][i], s.before[i]});
     rows.push_back(nonneg);
   }
-  const auto solution = smt::solve_rational(u.count, rows, deadline_.child(options_.coefficient_timeout_s));
+  const auto solution = smt::solve_rational(u.count, rows, deadline_->child(options_.coefficient_timeout_s));
   if (!solution) return std::nullopt;
   // The simplest integer solution: few and small coefficients, constants only where
   // needed. Counterexamples tend to refute a candidate barely (a counter one step past
@@ -214,7 +214,7 @@ std::optional<RankingLevel> ComponentSearch::solve_coefficients(std::int64_t bou
   for (const auto& [l, x] : u.constant) weights[x] = 16;
   for (const auto& [l, x] : u.phase_constant) weights[x] = 16;
   if (width_ == 0)
-    if (const auto best = smt::solve_integer_minimal(u.count, rows, weights, deadline_.child(options_.coefficient_timeout_s)))
+    if (const auto best = smt::solve_integer_minimal(u.count, rows, weights, deadline_->child(options_.coefficient_timeout_s)))
       return level_from(u, strict, [&](std::size_t x) { return (*best)[x]; });
   // A rational solution scaled by a small common denominator is the integer solution;
   // otherwise the integer problem is solved directly (it is feasible for loose bounds,
@@ -262,7 +262,7 @@ std::optional<RankingLevel> ComponentSearch::solve_integer(const Unknowns& u, co
       case smt::LinearRow::Kind::LessEq: solver->add(ir::mk_binary(Op::Le, sum, b)); break;
     }
   }
-  if (solver->check({}, deadline_.child(options_.coefficient_timeout_s)) != smt::SatResult::Sat) return std::nullopt;
+  if (solver->check({}, deadline_->child(options_.coefficient_timeout_s)) != smt::SatResult::Sat) return std::nullopt;
   return level_from(u, strict, [&](std::size_t x) -> std::int64_t {
     const auto v = solver->model_value(var(x));
     return v ? v->ivalue : 0;
@@ -355,7 +355,7 @@ bool ComponentSearch::refute(const RankingLevel& level, std::size_t segment) {
   checker_->push();
   checker_->add(ir::mk_and({it == inv_.end() ? ir::mk_true() : it->second, s.guard, ir::mk_not(good)}));
   // Small counterexamples first: they keep the coefficient problems easy.
-  const support::Deadline query = deadline_.child(options_.check_timeout_s);
+  const support::Deadline query = deadline_->child(options_.check_timeout_s);
   smt::SatResult r = checker_->check({small_values(s.from)}, query);
   const bool small = r == smt::SatResult::Sat;
   if (r == smt::SatResult::Unsat) r = checker_->check({}, query);
@@ -388,9 +388,9 @@ std::optional<RankingLevel> ComponentSearch::search_for(std::size_t strict, unsi
   widest = std::min(widest, std::size(bounds) - 1);
   std::size_t b = 0;
   for (; budget > 0; --budget, ++rounds) {
-    if (deadline_.expired()) return std::nullopt;
+    if (deadline_->expired()) return std::nullopt;
     std::optional<RankingLevel> level = solve_coefficients(bounds[b].first, bounds[b].second, strict);
-    while (!level && b < widest && !deadline_.expired()) {
+    while (!level && b < widest && !deadline_->expired()) {
       ++b;
       level = solve_coefficients(bounds[b].first, bounds[b].second, strict);
     }
@@ -407,11 +407,15 @@ std::optional<RankingLevel> ComponentSearch::run(unsigned& rounds) {
   std::optional<RankingLevel> level = search_level(rounds);
   // Where no plain level exists, a two-phase one (a loop whose decrease starts only after
   // a first phase, e.g. x += y; y-- with x >= 0): its samples are the same steps.
-  if (level || !options_.two_phase || deadline_.expired()) return level;
+  if (level || !options_.two_phase || deadline_->expired()) return level;
   const std::string plain_reason = reason_;
   reason_.clear();
   two_phase_ = true;
+  const support::Deadline* whole = deadline_;
+  const support::Deadline share = whole->child(whole->remaining_ms() / 1000.0 * options_.two_phase_share);
+  deadline_ = &share;
   level = search_level(rounds);
+  deadline_ = whole;
   if (!level) reason_ = plain_reason + (reason_.empty() ? "" : "; two-phase: " + reason_);
   return level;
 }
@@ -435,7 +439,7 @@ std::optional<RankingLevel> ComponentSearch::search_level(unsigned& rounds) {
     const unsigned granted = slice;
     std::optional<RankingLevel> level = search_for(strict, rounds, slice, widest);
     budget -= granted - slice;
-    if (!reason_.empty() && deadline_.expired()) return std::nullopt;
+    if (!reason_.empty() && deadline_->expired()) return std::nullopt;
     if (!level || !reason_.empty()) {
       last_failure = reason_;
       reason_.clear();
@@ -453,7 +457,7 @@ std::optional<RankingLevel> ComponentSearch::search_level(unsigned& rounds) {
     }
     return level;
   }
-  reason_ = deadline_.expired() ? "time limit reached"
+  reason_ = deadline_->expired() ? "time limit reached"
             : budget == 0       ? "no linear ranking function found in " + std::to_string(options_.max_rounds) + " rounds"
             : !last_failure.empty() ? last_failure
                                 : "no linear ranking function fits the sampled steps";

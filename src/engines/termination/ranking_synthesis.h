@@ -33,6 +33,7 @@ struct RankingOptions {
   double check_timeout_s = 2.0;        ///< per candidate check; a slower one rejects the candidate
   /// Where a component has no plain level, also search two-phase ones (RankingLevel::phase).
   bool two_phase = true;
+  double two_phase_share = 1.0;  ///< of the time left when the two-phase search starts
 };
 
 struct RankingSearch {

@@ -153,7 +153,12 @@ RankingAttempt find_ranking(const ir::Program& program, const support::Deadline&
     const bool at_heads = sys == &heads;
     if (!at_heads && !paths) break;  // the same cut points: nothing new to try
     RankingOptions options;
-    if (at_heads && paths) options.max_rounds = 12;
+    if (at_heads && paths) {
+      // The attempt at every location comes next: few rounds here, and at most a third of
+      // the time for two-phase levels, whose checks can be slow.
+      options.max_rounds = 12;
+      options.two_phase_share = 0.3;
+    }
     const auto choice = at_heads ? transform::CutPointChoice::LoopHeads : transform::CutPointChoice::EveryLoopLocation;
     attempt = RankingAttempt{choice, cheap_invariants(program, *sys, deadline), {}};
     attempt.search = synthesize_ranking(program, *sys, attempt.invariants, deadline, options);
