@@ -9,12 +9,15 @@ build="$1"; seconds="$2"; shift 2
 here="$(cd "$(dirname "$0")" && pwd)"
 [ -d "$build/fuzz/seeds" ] || "$here/seeds.sh" "$build/fuzz/seeds"
 
-# Per target: the longest input and the per-input time limit (seconds) for libFuzzer. The
-# questions run with a 0.5 s deadline each; clang compiles one file per input.
+# Per target: the longest input and the per-input time limit (wall-clock seconds) for
+# libFuzzer. The questions run with a 0.5 s deadline each (four per policy input, two per
+# snapshot), clang compiles one file per input; the limits leave room for a machine so loaded
+# that a process at nice 19 gets a tenth of a core.
 options_for() {
   case "$1" in
-    cfront) echo "-max_len=16384 -timeout=30" ;;
-    policy | network) echo "-max_len=16384 -timeout=20" ;;
+    cfront) echo "-max_len=16384 -timeout=60" ;;
+    policy) echo "-max_len=8192 -timeout=60" ;;
+    network) echo "-max_len=16384 -timeout=60" ;;
     *) echo "-max_len=4096 -timeout=10" ;;
   esac
 }

@@ -18,7 +18,7 @@ copy() {  # copy TARGET FILE...: files under a unique name (their path, flattene
 }
 
 if [ -d "$shared/policies/corpus" ]; then
-  mapfile -t files < <(find "$shared/policies/corpus" -name '*.json' -size -16k)
+  mapfile -t files < <(find "$shared/policies/corpus" -name '*.json' -size -2k)
   copy policy "${files[@]}"
 fi
 copy policy "$repo"/examples/*policy*.json "$repo"/test/policy/slow_pair/*.json
