@@ -17,13 +17,21 @@
 
 namespace {
 
-/// The input as a .c file (the frontend reads files), one per process.
-std::string write_source(const std::uint8_t* data, std::size_t size) {
-  static const std::string path = [] {
+/// The file holding the current input, one per process, removed at exit.
+struct SourceFile {
+  std::string path;
+  SourceFile() {
     const char* dir = std::getenv("TMPDIR");
-    return std::string(dir ? dir : "/tmp") + "/verdict-fuzz-cfront-" + std::to_string(getpid()) +
-           ".c";
-  }();
+    path =
+        std::string(dir ? dir : "/tmp") + "/verdict-fuzz-cfront-" + std::to_string(getpid()) + ".c";
+  }
+  ~SourceFile() { std::remove(path.c_str()); }
+};
+
+/// The input as a .c file (the frontend reads files).
+std::string write_source(const std::uint8_t* data, std::size_t size) {
+  static const SourceFile source;
+  const std::string& path = source.path;
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) verdict::fuzz::bug("cannot write " + path);
   if (size != 0 && std::fwrite(data, 1, size, f) != size)
