@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all deps build build-asan demo test test-unit test-asan bench bench-generated bench-tools clean format
+.PHONY: all deps build build-asan demo test test-unit test-asan bench bench-generated bench-tools fuzz fuzz-build clean format
 
 all: build
 
@@ -64,8 +64,25 @@ bench-generated: build
 bench-tools: build
 	cmake --build $(BUILD) -j $(JOBS) --target verdict_unroll_bench
 
+# libFuzzer campaigns (test/fuzz/, docs/fuzzing.md): a clang 14 build with ASan + UBSan, then
+# each target in turn for FUZZ_SECONDS at nice 19; fails if one finds a bug. Not part of `test`
+# (its replay of the committed crash inputs is).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= policy cfront network prp manifest
+FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
+fuzz-build: deps
+	@for p in $(FUZZ_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(FUZZ_PACKAGES); break; }; done
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVERDICT_FUZZ=ON -DVERDICT_TESTS=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	test/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 format:
 	find src include tools test -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -1,8 +1,8 @@
 #include "evidence/harness.h"
 
+#include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 
 #include "evidence/value_format.h"
 
@@ -22,18 +22,76 @@ struct Inputs {
   std::string unsupported;  ///< an origin the harness cannot supply
 };
 
+// The source is scanned by hand, not with std::regex: libstdc++'s regex recurses once per
+// character a quantifier consumes (GCC PR 86164), and a run of 200,000 spaces in a call
+// crashed the analysis (signal 11).
+
+const std::string kNondetPrefix = "__VERIFIER_nondet_";
+
+bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+std::size_t skip_space(const std::string& t, std::size_t i) {
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  return i;
+}
+std::size_t skip_word(const std::string& t, std::size_t i) {
+  while (i < t.size() && is_word(t[i])) ++i;
+  return i;
+}
+
+bool contains_word(const std::string& t, const std::string& word) {
+  for (std::size_t at = t.find(word); at != std::string::npos; at = t.find(word, at + 1))
+    if ((at == 0 || !is_word(t[at - 1])) && skip_word(t, at + word.size()) == at + word.size()) return true;
+  return false;
+}
+
+/// A call or definition head in the source: `name (`, name a whole word.
+struct CallHead {
+  std::size_t name = 0;   ///< where the name starts
+  std::size_t paren = 0;  ///< the '('
+  std::string name_text;
+};
+
+/// The first `name (` at or after `from` whose name is `word` (or, with `prefix`, starts with
+/// `word` followed by at least one more word character).
+std::optional<CallHead> find_call_head(const std::string& t, const std::string& word, std::size_t from,
+                                       bool prefix = false) {
+  for (std::size_t at = t.find(word, from); at != std::string::npos; at = t.find(word, at + 1)) {
+    if (at > 0 && is_word(t[at - 1])) continue;
+    const std::size_t end = skip_word(t, at + word.size());
+    if (prefix ? end == at + word.size() : end != at + word.size()) continue;
+    const std::size_t paren = skip_space(t, end);
+    if (paren < t.size() && t[paren] == '(') return CallHead{at, paren, t.substr(at, end - at)};
+  }
+  return std::nullopt;
+}
+
+/// The first definition head `fn ( params ) {` (params without parentheses): where `fn`
+/// starts, and the parameter text.
+std::optional<std::pair<std::size_t, std::string>> find_definition(const std::string& t, const std::string& fn) {
+  std::size_t from = 0;
+  while (const std::optional<CallHead> head = find_call_head(t, fn, from)) {
+    from = head->name + 1;
+    const std::size_t close = t.find_first_of("()", head->paren + 1);
+    if (close == std::string::npos || t[close] != ')') continue;
+    const std::size_t brace = skip_space(t, close + 1);
+    if (brace < t.size() && t[brace] == '{')
+      return std::make_pair(head->name, t.substr(head->paren + 1, close - head->paren - 1));
+  }
+  return std::nullopt;
+}
+
 Inputs collect_inputs(const ir::Program& p, const ir::Execution& ex) {
-  static const std::regex nondet_re(R"(__VERIFIER_nondet_(\w+))");
   Inputs in;
   for (const ir::ExecutedStmt& e : ex.steps) {
     const ir::Stmt& s = p.edges[e.edge].body[e.stmt];
     if (s.kind != ir::Stmt::Kind::Havoc) continue;
     RecordedInput r{&p.vars.at(s.var), *e.value};
-    std::smatch m;
+    const std::size_t nondet = s.note.find(kNondetPrefix);
+    const std::size_t suffix = nondet == std::string::npos ? nondet : nondet + kNondetPrefix.size();
     if (s.note.rfind("parameter ", 0) == 0) {
       in.params.emplace(s.note.substr(10), r);
-    } else if (std::regex_search(s.note, m, nondet_re)) {
-      in.nondet[m[1]].push_back(r);
+    } else if (nondet != std::string::npos && skip_word(s.note, suffix) > suffix) {
+      in.nondet[s.note.substr(suffix, skip_word(s.note, suffix) - suffix)].push_back(r);
     } else if (in.unsupported.empty()) {
       in.unsupported = s.note.empty() ? "an input of unknown origin" : s.note;
     }
@@ -55,12 +113,8 @@ std::optional<std::string> nondet_type(const std::string& suffix) {
   return it->second;
 }
 
-bool defines(const std::string& text, const std::string& fn) {
-  return std::regex_search(text, std::regex("\\b" + fn + R"(\s*\([^()]*\)\s*\{)"));
-}
-bool mentions(const std::string& text, const std::string& fn) {
-  return std::regex_search(text, std::regex("\\b" + fn + R"(\s*\()"));
-}
+bool defines(const std::string& text, const std::string& fn) { return find_definition(text, fn).has_value(); }
+bool mentions(const std::string& text, const std::string& fn) { return find_call_head(text, fn, 0).has_value(); }
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
@@ -105,10 +159,12 @@ std::string reach_error_detection(const std::string& text) {
 
 /// Definitions of the nondet functions the file uses but does not define.
 std::string nondet_definitions(const std::string& text, const Inputs& in, std::string& skip) {
-  static const std::regex use_re(R"(\b__VERIFIER_nondet_(\w+)\s*\()");
   std::map<std::string, bool> used;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), use_re); it != std::sregex_iterator(); ++it)
-    used[(*it)[1]] = true;
+  std::size_t from = 0;
+  while (const std::optional<CallHead> head = find_call_head(text, kNondetPrefix, from, true)) {
+    used[head->name_text.substr(kNondetPrefix.size())] = true;
+    from = head->paren + 1;
+  }
   for (const auto& [suffix, values] : in.nondet) used[suffix] = true;
   std::string s;
   for (const auto& [suffix, _] : used) {
@@ -137,33 +193,34 @@ std::string nondet_definitions(const std::string& text, const Inputs& in, std::s
 
 /// A main calling the entry with the recorded parameters (entry != main).
 std::string entry_call(const std::string& text, const std::string& entry, const Inputs& in, std::string& skip) {
-  std::smatch m;
-  if (!std::regex_search(text, m, std::regex("\\b" + entry + R"(\s*\(([^()]*)\)\s*\{)"))) {
+  const auto definition = find_definition(text, entry);
+  if (!definition) {
     skip = "the definition of " + entry + " was not found in the file";
     return "";
   }
-  const std::string before = text.substr(0, m.position(0));
+  const std::string before = text.substr(0, definition->first);
   const auto decl_start = before.find_last_of(";}#");
   const std::string head = decl_start == std::string::npos ? before : before.substr(decl_start + 1);
-  if (std::regex_search(head, std::regex(R"(\bstatic\b)"))) {
+  if (contains_word(head, "static")) {
     skip = entry + " is static";
     return "";
   }
   std::vector<std::string> types, args;
-  std::string params = trim(m[1]);
+  std::string params = trim(definition->second);
   if (params == "void") params.clear();
-  static const std::regex param_re(R"(^(.*[^\w])(\w+)$)");
   for (std::size_t start = 0; !params.empty() && start <= params.size();) {
     std::size_t comma = params.find(',', start);
     if (comma == std::string::npos) comma = params.size();
     const std::string p = trim(params.substr(start, comma - start));
     start = comma + 1;
-    std::smatch pm;
-    if (!std::regex_match(p, pm, param_re) || p.find('[') != std::string::npos || p.find("...") != std::string::npos) {
+    std::size_t name_start = p.size();  // the parameter's name: its last word
+    while (name_start > 0 && is_word(p[name_start - 1])) --name_start;
+    if (name_start == 0 || name_start == p.size() || p.find('[') != std::string::npos ||
+        p.find("...") != std::string::npos) {
       skip = "parameter '" + p + "' of " + entry + " cannot be supplied";
       return "";
     }
-    const std::string type = trim(pm[1]), name = pm[2];
+    const std::string type = trim(p.substr(0, name_start)), name = p.substr(name_start);
     types.push_back(type);
     auto it = in.params.find(name);
     args.push_back(it == in.params.end() ? "(" + type + ")0" : c_literal(it->second.value, it->second.var->is_signed, type));

@@ -1,6 +1,8 @@
 #include "network/parser.h"
 
 #include <algorithm>
+#include <climits>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "verdict/errors.h"
@@ -36,17 +38,24 @@ struct Node {
     if (!n.v.is_boolean()) n.fail("expected true or false");
     return n.v.get<bool>();
   }
-  long long integer(const std::string& key) const {
+  // A JSON integer or a decimal string; values outside int are bad input (not truncated: a
+  // port 4294967318 was once read as 22, found by the network fuzz target).
+  int integer(const std::string& key) const {
     if (!has(key)) fail("missing key \"" + key + "\"");
     const Node n = at(key);
-    if (n.v.is_number_integer()) return n.v.get<long long>();
-    if (n.v.is_string()) {
+    std::optional<long long> value;
+    if (n.v.is_number_unsigned()) {
+      if (n.v.get<unsigned long long>() <= static_cast<unsigned long long>(INT_MAX)) value = n.v.get<long long>();
+    } else if (n.v.is_number_integer()) {
+      value = n.v.get<long long>();
+    } else if (n.v.is_string()) {
       try {
-        return std::stoll(n.v.get<std::string>());
+        value = std::stoll(n.v.get<std::string>());
       } catch (const std::exception&) {
       }
     }
-    n.fail("expected an integer");
+    if (!value || *value < INT_MIN || *value > INT_MAX) n.fail("expected an integer that fits in 32 bits");
+    return static_cast<int>(*value);
   }
   // The list under `key` (absent = empty); each element must be an object.
   std::vector<Node> list(const std::string& key) const {
@@ -218,10 +227,10 @@ void parse_route_tables(const Node& root, Snapshot& s) {
 Traffic traffic_of(const Node& n, const std::string& proto_key) {
   Traffic t{protocol_of(n, proto_key), -1, -1};
   if (t.proto == kTcp || t.proto == kUdp || t.proto == kIcmp) {
-    if (n.has("FromPort")) t.from = int(n.integer("FromPort"));
-    if (n.has("ToPort")) t.to = int(n.integer("ToPort"));
-    if (n.has("PortRange")) t.from = int(n.at("PortRange").integer("From")), t.to = int(n.at("PortRange").integer("To"));
-    if (n.has("IcmpTypeCode")) t.from = int(n.at("IcmpTypeCode").integer("Type")), t.to = int(n.at("IcmpTypeCode").integer("Code"));
+    if (n.has("FromPort")) t.from = n.integer("FromPort");
+    if (n.has("ToPort")) t.to = n.integer("ToPort");
+    if (n.has("PortRange")) t.from = n.at("PortRange").integer("From"), t.to = n.at("PortRange").integer("To");
+    if (n.has("IcmpTypeCode")) t.from = n.at("IcmpTypeCode").integer("Type"), t.to = n.at("IcmpTypeCode").integer("Code");
     if (t.proto != kIcmp && t.from >= 0 && (t.to < t.from || t.to > 65535)) n.fail("bad port range");
     if (t.proto != kIcmp && t.from >= 0 && t.to < 0) n.fail("port range without an end");
   }
@@ -267,7 +276,7 @@ void parse_nacls(const Node& root, Snapshot& s) {
       if (!e.has("CidrBlock")) continue;  // IPv6 entries never match IPv4 packets
       const std::string action = e.str("RuleAction");
       if (action != "allow" && action != "deny") e.at("RuleAction").fail("expected \"allow\" or \"deny\"");
-      a.entries.push_back({int(e.integer("RuleNumber")), e.boolean_or("Egress", false), action == "allow",
+      a.entries.push_back({e.integer("RuleNumber"), e.boolean_or("Egress", false), action == "allow",
                            traffic_of(e, "Protocol"), e.cidr("CidrBlock")});
     }
     std::stable_sort(a.entries.begin(), a.entries.end(), [](const NaclEntry& x, const NaclEntry& y) { return x.number < y.number; });

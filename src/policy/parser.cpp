@@ -1,7 +1,9 @@
 #include "policy/parser.h"
 
+#include <algorithm>
 #include <map>
-#include <regex>
+#include <optional>
+#include <vector>
 
 #include "verdict/errors.h"
 
@@ -49,24 +51,38 @@ std::vector<std::string> string_list(const json& v, const Where& w, const std::s
 
 // ---- principals ----
 
-const std::regex& account_root_arn() {
-  static const std::regex re(R"(arn:aws[a-z-]*:iam::([^:]+):root)");
-  return re;
+// Plain string tests, not std::regex: libstdc++'s regex recurses once per character a
+// quantifier consumes (GCC PR 86164), and a principal of some 100,000 characters overflowed
+// the stack (found by test/fuzz/policy.cpp).
+
+bool is_twelve_digits(const std::string& value) {
+  return value.size() == 12 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-const std::regex& twelve_digits() {
-  static const std::regex re(R"([0-9]{12})");
-  return re;
+
+/// The account of an account root ARN `arn:aws[a-z-]*:iam::ACCOUNT:root` (ACCOUNT without
+/// colons, not empty), or nothing.
+std::optional<std::string> account_of_root_arn(const std::string& value) {
+  std::vector<std::string> fields;
+  std::size_t begin = 0;
+  for (std::size_t colon; (colon = value.find(':', begin)) != std::string::npos; begin = colon + 1)
+    fields.push_back(value.substr(begin, colon - begin));
+  fields.push_back(value.substr(begin));
+  if (fields.size() != 6 || fields[0] != "arn" || fields[2] != "iam" || !fields[3].empty() || fields[4].empty() ||
+      fields[5] != "root" || fields[1].rfind("aws", 0) != 0)
+    return std::nullopt;
+  const bool partition_ok = std::all_of(fields[1].begin(), fields[1].end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+  if (!partition_ok) return std::nullopt;
+  return fields[4];
 }
 
 PrincipalEntry principal_entry(const std::string& type, const std::string& value, const Where& w) {
-  std::smatch m;
   if (value == "*") {
     if (type == "AWS" || type == "*") return {PrincipalEntry::Kind::Any, "*", type};
     w.fail("Principal", "\"*\" is only allowed for \"AWS\" principals");
   }
   if (type == "AWS") {
-    if (std::regex_match(value, twelve_digits())) return {PrincipalEntry::Kind::Account, value, type};
-    if (std::regex_match(value, m, account_root_arn())) return {PrincipalEntry::Kind::Account, m[1], type};
+    if (is_twelve_digits(value)) return {PrincipalEntry::Kind::Account, value, type};
+    if (auto account = account_of_root_arn(value)) return {PrincipalEntry::Kind::Account, *account, type};
   }
   return {PrincipalEntry::Kind::Exact, value, type};
 }

@@ -33,7 +33,8 @@ struct PolicySolveResult {
 
 /// Checks `query` for at most `timeout_ms`, and never past `deadline`: a helper thread
 /// interrupts Z3 when the deadline passes or the run is cancelled (Z3's own timeout is not
-/// always honoured by its string solvers). When it is satisfiable and `preferences` are given,
+/// always honoured by its string solvers). A query with a pattern of more than 256 wildcards
+/// is unknown without a call (Z3 4.8 can take tens of seconds to free such a query, past any deadline). When it is satisfiable and `preferences` are given,
 /// looks for a model that also satisfies them (readable witnesses) and falls back to any model.
 PolicySolveResult solve_policy(const FormulaRef& query, const std::vector<FormulaRef>& preferences,
                                unsigned timeout_ms, const support::Deadline& deadline = support::Deadline());

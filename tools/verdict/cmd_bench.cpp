@@ -18,6 +18,7 @@
 #include "support/process.h"
 #include "verdict/errors.h"
 #include "commands.h"
+#include "task_files.h"
 
 namespace fs = std::filesystem;
 
@@ -25,9 +26,7 @@ namespace verdict::cli {
 
 namespace {
 
-struct Task {
-  std::string yml, input, property, expected, category, data_model;
-};
+using Task = BenchTask;
 
 struct TaskResult {
   std::string answer = "unknown";  ///< "true", "false" or "unknown"
@@ -35,32 +34,6 @@ struct TaskResult {
   std::string engine;             ///< which engine answered (yes/no only)
   double wall_ms = 0;
 };
-
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  std::stringstream ss(line);
-  while (std::getline(ss, cell, ',')) cells.push_back(cell);
-  return cells;
-}
-
-std::vector<Task> read_manifest(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError("cannot read manifest '" + path + "'");
-  std::vector<Task> tasks;
-  std::string line;
-  unsigned lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (lineno == 1 || line.empty()) continue;
-    auto c = split_csv_line(line);
-    if (c.size() < 6)
-      throw InputError(SourceLocation{path, lineno, 1}, "expected 6 columns: task_yml,input_file,property,expected_verdict,category,data_model");
-    tasks.push_back(Task{c[0], c[1], c[2], c[3], c[4], c[5]});
-  }
-  return tasks;
-}
 
 /// The property file the task's YAML names for `property`.
 std::string property_file_for(const fs::path& yml, const std::string& property) {

@@ -1,46 +1,17 @@
 // `verdict svcomp`: SV-COMP/BenchExec conventions — a property file, a task, and a
 // last line `Verdict: TRUE|FALSE(...)|UNKNOWN`.
-#include <fstream>
 #include <iostream>
-#include <regex>
-#include <sstream>
 
 #include "verdict/check.h"
 #include "verdict/errors.h"
 #include "commands.h"
 #include "output_files.h"
 #include "render.h"
+#include "task_files.h"
 
 namespace verdict::cli {
 
 namespace {
-
-enum class SvcompProperty { UnreachCall, NoOverflow, Termination };
-
-struct SvcompTask {
-  SvcompProperty property;
-  std::string entry;
-  std::string specification;  ///< the CHECK( ... ) text, for witnesses
-};
-
-/// Reads an SV-COMP .prp file: `CHECK( init(main()), LTL(G ! call(reach_error())) )`.
-SvcompTask read_property_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError("cannot read property file '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
-  std::smatch m;
-  if (!std::regex_search(text, m, std::regex(R"(CHECK\s*\(\s*init\s*\(\s*(\w+)\s*\(\s*\)\s*\)\s*,\s*LTL\s*\((.*)\)\s*\))")))
-    throw InputError(SourceLocation{path, 1, 1}, "not an SV-COMP property: expected CHECK( init(main()), LTL(...) )");
-  const std::string entry = m[1];
-  const std::string ltl = std::regex_replace(std::string(m[2]), std::regex(R"(\s+)"), "");
-  const std::string check = m[0];
-  if (ltl == "G!call(reach_error())") return {SvcompProperty::UnreachCall, entry, check};
-  if (ltl == "G!overflow") return {SvcompProperty::NoOverflow, entry, check};
-  if (ltl == "Fend") return {SvcompProperty::Termination, entry, check};
-  throw InputError(SourceLocation{path, 1, 1}, "unsupported SV-COMP property LTL(" + std::string(m[2]) + ")");
-}
 
 std::string svcomp_verdict(const Answer& a) {
   switch (a.verdict) {

@@ -91,6 +91,30 @@ TEST(NativeReplay, CallsANonMainEntryWithItsParameters) {
   EXPECT_NE(n.test_source.find("check_f"), std::string::npos);
 }
 
+// Long runs of white space inside calls, definitions and parameter lists: the harness once
+// found them with std::regex, which recursed per character and overflowed the stack.
+TEST(NativeReplay, ReadsSourcesWithLongWhiteSpaceRuns) {
+  const std::string spaces(200000, ' ');
+  CFile file("extern unsigned int __VERIFIER_nondet_uint(void);\nvoid reach_error" + spaces +
+             "() {}\nint main() { unsigned x = __VERIFIER_nondet_uint" + spaces +
+             "(); if (x + 1 < x) reach_error(); return 0; }\n");
+  Program p = nondet_program(file.path());
+  ReplayResult r = replay(p, {0}, {Value::of_bv(32, 0xFFFFFFFFu)}, 0);
+  ASSERT_TRUE(r.confirmed) << r.message;
+  NativeReplayResult n = native_replay(p, r.execution);
+  EXPECT_EQ(n.status, NativeReplayResult::Status::Confirmed) << n.message;
+
+  CFile entry("#include <assert.h>\nvoid check_f(unsigned int" + spaces + "x, unsigned int y" + spaces +
+              ") { assert(x + 1 > x); }\n");
+  Program q = two_inputs_assertion([](const Term& x, const Term&) { return ult(x, add(x, c32(1))); }, "check_f",
+                                   entry.path());
+  ReplayResult rq = replay(q, {0, 1}, {Value::of_bv(32, 0xFFFFFFFFu), Value::of_bv(32, 3)}, 0);
+  ASSERT_TRUE(rq.confirmed) << rq.message;
+  NativeReplayResult nq = native_replay(q, rq.execution);
+  EXPECT_EQ(nq.status, NativeReplayResult::Status::Confirmed) << nq.message;
+  EXPECT_NE(nq.test_source.find("4294967295"), std::string::npos);
+}
+
 TEST(NativeReplay, ConfirmsSignedOverflowWithTheSanitizer) {
   CFile file("int g(int x) { return x + 1; }\nvoid entry(int x) { g(x); }\n");
   Program p = make_program(file.path(), "entry");

@@ -59,6 +59,26 @@ TEST(NetworkParser, MalformedJsonIsBadInput) {
   EXPECT_NE(error_of("[]").find("expected one JSON object"), std::string::npos);
 }
 
+// Integers outside 32 bits are bad input, not truncated: FromPort 4294967318 (2^32 + 22) was
+// read as port 22 and answered as an exposure of port 22.
+TEST(NetworkParser, IntegersBeyond32BitsAreBadInput) {
+  const nlohmann::json t = nlohmann::json::parse(read("basic.json"));
+  for (const nlohmann::json& value : {nlohmann::json(4294967318LL), nlohmann::json(18446744073709551615ULL),
+                                      nlohmann::json("-9223372036854775808"), nlohmann::json(-4294967274LL)}) {
+    nlohmann::json bad = t;
+    bad["SecurityGroups"][0]["IpPermissions"][0]["FromPort"] = value;
+    bad["SecurityGroups"][0]["IpPermissions"][0]["ToPort"] = value;
+    EXPECT_NE(error_of(bad.dump()).find("SecurityGroups[0].IpPermissions[0].FromPort: expected an integer that fits in 32 bits"),
+              std::string::npos)
+        << value << ": " << error_of(bad.dump());
+  }
+  nlohmann::json bad = t;
+  bad["NetworkAcls"][0]["Entries"][0]["RuleNumber"] = 4294967396LL;
+  EXPECT_NE(error_of(bad.dump()).find("expected an integer that fits in 32 bits"), std::string::npos);
+  bad["NetworkAcls"][0]["Entries"][0]["RuleNumber"] = 100;
+  EXPECT_EQ(error_of(bad.dump()), "");
+}
+
 TEST(NetworkParser, ErrorsNameTheKeyPath) {
   const nlohmann::json t = nlohmann::json::parse(read("basic.json"));
   nlohmann::json bad = t;

@@ -29,6 +29,27 @@ TEST(PolicyParser, StatementObjectOrList) {
   EXPECT_EQ(b.statements[1].principals[1].kind, PrincipalEntry::Kind::Exact);
 }
 
+// Account principals: 12 digits or an account root ARN of any partition; anything close to
+// one is an exact principal. A principal of 200,000 characters once overflowed the stack
+// (std::regex, found by the policy fuzz target).
+TEST(PolicyParser, AccountPrincipals) {
+  const auto principal = [](const std::string& value) {
+    const auto p = parse_policy_text(R"({"Statement":{"Effect":"Allow","Principal":{"AWS":")" + value +
+                                         R"("},"Action":"a:b","Resource":"*"}})", "p");
+    return p.statements.at(0).principals.at(0);
+  };
+  EXPECT_EQ(principal("arn:aws:iam::111122223333:root").value, "111122223333");
+  EXPECT_EQ(principal("arn:aws-us-gov:iam::111122223333:root").kind, PrincipalEntry::Kind::Account);
+  EXPECT_EQ(principal("123456789012").kind, PrincipalEntry::Kind::Account);
+  for (const std::string exact : {"12345678901", "1234567890123", "arn:aws:iam::111122223333:rooty",
+                                  "arn:aws:iam:::root", "arn:aws:iam::1:2:root", "arn:awS:iam::1:root",
+                                  "arn:gov:iam::1:root", "arn:aws:iam::111122223333:user/root"})
+    EXPECT_EQ(principal(exact).kind, PrincipalEntry::Kind::Exact) << exact;
+  const std::string long_account(200000, '1');
+  EXPECT_EQ(principal("arn:aws:iam::" + long_account + ":root").value, long_account);
+  EXPECT_EQ(principal("arn:aws" + std::string(200000, '-') + ":iam::1:root").kind, PrincipalEntry::Kind::Account);
+}
+
 TEST(PolicyParser, ConditionOperatorsParse) {
   const auto p = parse_policy_text(R"({"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{
       "ForAnyValue:StringNotEqualsIfExists":{"AWS:TagKeys":["a",1,true]},"Null":{"k":"true"},
