@@ -1,5 +1,7 @@
 #include "engines/termination/recursion_ranking.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "transform/recursion_obligations.h"
@@ -31,9 +33,10 @@ std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> shapes(std::size_
   return out;
 }
 
-/// Whether `functions` decreases on every recursive call (Z3; unknown counts as no).
-bool decreases(const ir::Program& p, const std::map<std::uint32_t, ir::LinearFunction>& functions,
-               const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline) {
+}  // namespace
+
+bool recursion_decreases(const ir::Program& p, const std::map<std::uint32_t, ir::LinearFunction>& functions,
+                         const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline) {
   auto solver = smt::make_z3_solver();
   std::set<std::uint32_t> callers;
   for (const auto& [k, f] : functions) callers.insert(k);
@@ -47,11 +50,7 @@ bool decreases(const ir::Program& p, const std::map<std::uint32_t, ir::LinearFun
   return true;
 }
 
-}  // namespace
-
-std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
-    const ir::Program& p, const transform::CutPointSystem& sys, const std::map<ir::LocId, Term>& invariants,
-    const support::Deadline& deadline, std::string& reason) {
+std::vector<std::vector<std::uint32_t>> recursive_cycles(const ir::Program& p, const transform::CutPointSystem& sys) {
   const std::vector<int> owner = transform::procedure_of_locations(p);
   const std::size_t n = p.procedures.size();
   std::vector<std::vector<std::size_t>> succ(n);
@@ -62,22 +61,39 @@ std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
   for (const transform::CallSegment& c : sys.calls)
     if (owner[c.from] >= 0 && scc.component[static_cast<std::size_t>(owner[c.from])] == scc.component[c.callee])
       recursive.insert(scc.component[c.callee]);
-  std::map<std::uint32_t, ir::LinearFunction> out;
+  std::vector<std::vector<std::uint32_t>> out;
   for (std::size_t component : recursive) {
-    std::vector<std::uint32_t> members;
-    std::size_t arity = SIZE_MAX;
-    for (std::uint32_t k = 0; k < n; ++k) {
-      if (scc.component[k] != component) continue;
-      members.push_back(k);
-      arity = std::min(arity, p.procedures[k].params.size());
-    }
+    out.emplace_back();
+    for (std::uint32_t k = 0; k < n; ++k)
+      if (scc.component[k] == component) out.back().push_back(k);
+  }
+  return out;
+}
+
+std::vector<std::map<std::uint32_t, ir::LinearFunction>> recursion_candidates(const ir::Program& p,
+                                                                              const std::vector<std::uint32_t>& cycle) {
+  std::size_t arity = SIZE_MAX;
+  for (std::uint32_t k : cycle) arity = std::min(arity, p.procedures[k].params.size());
+  std::vector<std::map<std::uint32_t, ir::LinearFunction>> out;
+  if (cycle.empty()) return out;
+  for (const auto& shape : shapes(arity)) {
+    std::map<std::uint32_t, ir::LinearFunction> candidate;
+    for (std::uint32_t k : cycle)
+      for (const auto& [pos, c] : shape) candidate[k].terms.push_back({p.procedures[k].params[pos], c});
+    out.push_back(std::move(candidate));
+  }
+  return out;
+}
+
+std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
+    const ir::Program& p, const transform::CutPointSystem& sys, const std::map<ir::LocId, Term>& invariants,
+    const support::Deadline& deadline, std::string& reason) {
+  std::map<std::uint32_t, ir::LinearFunction> out;
+  for (const std::vector<std::uint32_t>& members : recursive_cycles(p, sys)) {
     bool found = false;
-    for (const auto& shape : shapes(arity)) {
+    for (const auto& candidate : recursion_candidates(p, members)) {
       if (deadline.expired()) break;
-      std::map<std::uint32_t, ir::LinearFunction> candidate;
-      for (std::uint32_t k : members)
-        for (const auto& [pos, c] : shape) candidate[k].terms.push_back({p.procedures[k].params[pos], c});
-      if (decreases(p, candidate, invariants, deadline)) {
+      if (recursion_decreases(p, candidate, invariants, deadline)) {
         out.insert(candidate.begin(), candidate.end());
         found = true;
         break;
@@ -90,6 +106,79 @@ std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
     }
   }
   return out;
+}
+
+DecreaseChecks with_decrease_checks(const ir::Program& program,
+                                    const std::map<std::uint32_t, ir::LinearFunction>& functions, bool bounded) {
+  DecreaseChecks out{program, {}};
+  const std::vector<int> owner = transform::procedure_of_locations(program);
+  const unsigned width = ir::ranking_width(program);
+  const std::size_t original_edges = program.edges.size();
+  for (std::size_t ei = 0; ei < original_edges; ++ei) {
+    const ir::Edge& e = program.edges[ei];
+    if (owner[e.from] < 0 || e.body.size() != 1 || e.body[0].kind != ir::Stmt::Kind::Call) continue;
+    const ir::Stmt& call = e.body[0];
+    const auto caller = functions.find(static_cast<std::uint32_t>(owner[e.from]));
+    const auto callee = functions.find(call.callee);
+    if (caller == functions.end() || callee == functions.end()) continue;
+    // Parameters are never assigned (the frontend's variables are in SSA form), so the
+    // caller's parameters still hold the values its function ranks.
+    const ir::Procedure& proc = program.procedures[call.callee];
+    const Term before =
+        ir::ranking_term(program, caller->second, width, [&](ir::VarId v) { return program.var_term(v); });
+    const Term after = ir::ranking_term(program, callee->second, width, [&](ir::VarId v) -> Term {
+      for (std::size_t i = 0; i < proc.params.size() && i < call.args.size(); ++i)
+        if (proc.params[i] == v) return call.args[i];
+      return program.var_term(v);
+    });
+    Term good = ir::ranking_lt(after, before);
+    if (bounded) good = ir::mk_and(good, ir::ranking_le(ir::ranking_constant(width, 0), before));
+    const ir::PropId prop = out.program.add_prop(ir::PropertyKind::Assertion,
+                                                 "the candidate ranking function of the recursion decreases", call.loc);
+    const ir::LocId at = out.program.add_loc(program.locs[e.from].name + ".ranked", program.locs[e.from].loc);
+    out.moved.emplace(at, e.from);
+    out.program.edges[ei].from = at;
+    out.program.add_edge(e.from, at, {ir::Stmt::check(prop, good, call.loc)});
+  }
+  return out;
+}
+
+std::optional<std::map<std::uint32_t, ir::LinearFunction>> with_lower_bound(
+    const ir::Program& p, std::map<std::uint32_t, ir::LinearFunction> functions,
+    const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline) {
+  // Offsets: 0, then each small constant of the procedures' statements and its neighbours,
+  // read as signed, nearest 0 first (a bound such as x <= 100 gives 100 - x).
+  std::set<std::int64_t> offsets{0};
+  std::set<ir::TermId> seen;
+  for (const ir::Edge& e : p.edges)
+    for (const ir::Stmt& st : e.body) {
+      std::vector<Term> stack;
+      if (st.term.valid()) stack.push_back(st.term);
+      for (const Term& a : st.args) stack.push_back(a);
+      while (!stack.empty() && offsets.size() < 64) {
+        const Term t = stack.back();
+        stack.pop_back();
+        if (!seen.insert(t.id()).second) continue;
+        std::optional<std::int64_t> c;
+        if (t.op() == Op::IntConst) c = t.int_value();
+        if (t.op() == Op::BvConst && t.sort().width() <= 32)
+          c = static_cast<std::int64_t>(ir::to_signed(t.bits(), t.sort().width()));
+        if (c && *c > -(1 << 20) && *c < (1 << 20))
+          for (std::int64_t d : {-1, 0, 1})
+            for (std::int64_t sign : {1, -1}) offsets.insert(sign * (*c + d));
+        for (const Term& a : t.args()) stack.push_back(a);
+      }
+    }
+  std::vector<std::int64_t> order(offsets.begin(), offsets.end());
+  std::stable_sort(order.begin(), order.end(),
+                   [](std::int64_t a, std::int64_t b) { return (a < 0 ? -a : a) < (b < 0 ? -b : b); });
+  for (std::int64_t c : order) {
+    if (deadline.expired()) break;
+    auto shifted = functions;
+    for (auto& [k, f] : shifted) f.constant += c;
+    if (recursion_decreases(p, shifted, invariants, deadline)) return shifted;
+  }
+  return std::nullopt;
 }
 
 }  // namespace verdict::engines::termination

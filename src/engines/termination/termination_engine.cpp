@@ -178,6 +178,71 @@ RankingAttempt find_ranking(const ir::Program& program, const support::Deadline&
 
 }  // namespace
 
+/// Each location's invariants of `a` and `b`, conjoined.
+std::map<ir::LocId, Term> conjoined(const std::map<ir::LocId, Term>& a, const std::map<ir::LocId, Term>& b) {
+  std::map<ir::LocId, Term> out = a;
+  for (const auto& [loc, t] : b) {
+    auto [it, fresh] = out.emplace(loc, t);
+    if (!fresh) it->second = ir::mk_and(it->second, t);
+  }
+  return out;
+}
+
+/// Recursion ranking functions whose supporting invariants are not known in advance
+/// (Terminator style): per recursive cycle and candidate function, its decrease at the
+/// recursive calls (first with its lower bound, then alone and the bound found among the
+/// program's constants) becomes a check of an instrumented copy of the program, and the
+/// Horn-clause engine's invariants proving it, which hold over the reachable calls only
+/// (e.g. n >= 0 where only non-negative arguments are passed), are added to `invariants`.
+std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion_in_context(
+    const ir::Program& program, const transform::CutPointSystem& sys, std::map<ir::LocId, Term>& invariants,
+    const EngineContext& context, std::vector<std::string>& tried) {
+  std::map<std::uint32_t, ir::LinearFunction> out;
+  for (const std::vector<std::uint32_t>& cycle : recursive_cycles(program, sys)) {
+    const auto candidates = recursion_candidates(program, cycle);
+    std::size_t checks = 0;
+    std::optional<std::map<std::uint32_t, ir::LinearFunction>> found;
+    for (const bool bounded : {true, false}) {
+      for (const auto& candidate : candidates) {
+        if (found || context.deadline.expired()) break;
+        // Each check gets a quarter of what is left (at least a second): most candidates fail
+        // fast, on a reachable call where they do not decrease.
+        const double left = context.deadline.remaining_ms() / 1000.0;
+        const EngineContext sub{context.options, context.deadline.child(std::max(std::min(left, 1.0), left / 4)), {}};
+        ++checks;
+        const DecreaseChecks checked = with_decrease_checks(program, candidate, bounded);
+        const EngineResult r = chc::ChcEngine().run(checked.program, sub);
+        if (r.status != EngineResult::Status::Safe || !r.certificate || r.certificate->k != 1 ||
+            r.certificate->bound != 0)
+          continue;
+        // The invariant where a call now starts holds where it started before (the check's
+        // edge only assumes what the certificate proves).
+        std::map<ir::LocId, Term> original;
+        for (const auto& [loc, t] : r.certificate->invariants) {
+          const auto moved = checked.moved.find(loc);
+          const ir::LocId at = moved != checked.moved.end() ? moved->second : loc;
+          if (at < program.locs.size()) original = conjoined(original, {{at, t}});
+        }
+        const std::map<ir::LocId, Term> both = conjoined(invariants, original);
+        found = bounded ? (recursion_decreases(program, candidate, both, context.deadline)
+                               ? std::optional(candidate) : std::nullopt)
+                        : with_lower_bound(program, candidate, both, context.deadline);
+        if (found) invariants = both;
+      }
+    }
+    const std::string name = program.procedures[cycle.front()].name;
+    if (!found) {
+      tried.push_back("ranking functions for recursion with invariants of the reachable calls: none of " +
+                      std::to_string(checks) + " candidate checks for " + name + " proved");
+      return std::nullopt;
+    }
+    tried.push_back("ranking functions for recursion with invariants of the reachable calls: " + name + " after " +
+                    std::to_string(checks) + " candidate checks");
+    out.insert(found->begin(), found->end());
+  }
+  return out;
+}
+
 /// A modular program (calls kept, for recursion): Horn-clause invariants (procedure
 /// summaries) exclude undefined behaviour and support the ranking functions of the loops
 /// (calls there are steps that return) and of the recursive calls.
@@ -190,10 +255,14 @@ TerminationResult prove_modular(const ir::Program& program, const EngineContext&
   const std::map<ir::LocId, Term>* inv = &safety->invariants;
   transform::CutPointSystem sys = transform::build_cut_point_system(program);
   std::string recursion_reason;
-  const auto recursion = rank_recursion(program, sys, *inv, context.deadline, recursion_reason);
+  std::map<ir::LocId, Term> in_context;
+  auto recursion = rank_recursion(program, sys, *inv, context.deadline, recursion_reason);
   if (!recursion) {
     tried.push_back("ranking functions for recursion: " + recursion_reason);
-    return unknown("no ranking function found for the recursion", tried);
+    in_context = *inv;
+    recursion = rank_recursion_in_context(program, sys, in_context, context, tried);
+    if (!recursion) return unknown("no ranking function found for the recursion", tried);
+    inv = &in_context;
   }
   tried.push_back("ranking functions for recursion: " + std::to_string(recursion->size()) + " procedures");
   for (transform::Segment& s : transform::call_return_segments(program, sys)) sys.segments.push_back(std::move(s));

@@ -64,6 +64,39 @@ TEST(Terminates, RecursionThatSkipsItsBaseCaseIsNeverYes) {
   EXPECT_NE(ask(code, "f", 10).verdict, Verdict::Yes);
 }
 
+TEST(Terminates, RecursionRankedWithAnInvariantOfTheReachableCalls) {
+  // walk(n) counts n towards 0 from either side: |n| is not linear, but only n >= 0 is ever
+  // passed, so n ranks the calls that happen and the call for n < 0 is unreachable.
+  const char* code =
+      "int walk(int n) { if (n == 0) return 0; if (n > 0) return walk(n - 1); return walk(n + 1); }\n"
+      "void f(int n) { if (n < 0 || n > 100000) return; walk(n); }\n";
+  const Answer a = ask(code, "f");
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_TRUE(has_item(a, "ranking function for the recursion of walk"));
+  ASSERT_FALSE(a.evidence.proof->checked_by.empty());
+  EXPECT_NE(a.evidence.proof->checked_by[0].find("cvc5"), std::string::npos);
+}
+
+TEST(Terminates, NestedRecursionRankedWithItsSummaryAndABoundFromTheProgram) {
+  // McCarthy's 91 function with other constants: the outer call's argument exceeds x by the
+  // summary (result > x - 6), and 50 - x is non-negative wherever a call is made.
+  const char* code =
+      "int g(int x) { if (x > 50) return x - 5; return g(g(x + 6)); }\n"
+      "void f(int x) { g(x); }\n";
+  const Answer a = ask(code, "f");
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_TRUE(has_item(a, "ranking function for the recursion of g"));
+}
+
+TEST(Terminates, RecursionWhoseOtherBranchIsReachedIsNeverYes) {
+  // From an odd n the walk by two passes 0 and swings between 1 and -1 for ever: the
+  // candidate n does not decrease on a call that happens, so no invariant supports it.
+  const char* code =
+      "int swing(int n) { if (n == 0) return 0; if (n > 0) return swing(n - 2); return swing(n + 2); }\n"
+      "void f(int n) { if (n < 0 || n > 100) return; swing(n); }\n";
+  EXPECT_NE(ask(code, "f", 10).verdict, Verdict::Yes);
+}
+
 TEST(Terminates, LoopThatEndsOnlyByOverflowIsDontKnow) {
   // Every execution without undefined behaviour ends (x + 1 overflows first), but over
   // unbounded integers x = 1 runs forever: the answer depends on the reading of overflow.
