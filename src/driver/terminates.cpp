@@ -132,8 +132,18 @@ Proof ranking_proof(const ir::Program& p, const ir::RankingCertificate& cert, co
     proof.method += " (and " + std::to_string(elsewhere) + " functions at other locations of the loops, in the checked certificate)";
   for (const auto& [k, f] : cert.recursion) {
     const ir::Procedure& proc = p.procedures.at(k);
-    proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name, proc.loc,
+    const auto next = cert.recursion_next.find(k);
+    if (next == cert.recursion_next.end()) {
+      proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name, proc.loc,
+                                      ir::print_linear(p, f)});
+      continue;
+    }
+    // A lexicographic pair: each recursive call decreases the first, or keeps it and
+    // decreases the second.
+    proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name + " (level 1)", proc.loc,
                                     ir::print_linear(p, f)});
+    proof.items.push_back(ProofItem{"ranking function for the recursion of " + proc.name + " (level 2)", proc.loc,
+                                    ir::print_linear(p, next->second)});
   }
   std::map<ir::LocId, ir::Term> at_heads;
   for (const auto& [loc, inv] : cert.invariants) {

@@ -139,7 +139,17 @@ bool RankingChecker::level_holds(std::size_t index, const RankingLevel& level,
 }
 
 bool RankingChecker::recursion_holds() {
-  for (const auto& [k, f] : cert_.recursion) {
+  std::vector<std::pair<std::uint32_t, const ir::LinearFunction*>> functions;
+  for (const auto& [k, f] : cert_.recursion) functions.push_back({k, &f});
+  for (const auto& [k, f] : cert_.recursion_next) {
+    if (!cert_.recursion.count(k)) {
+      out_.message = "a second recursion ranking function without a first";
+      return false;
+    }
+    functions.push_back({k, &f});
+  }
+  for (const auto& [k, fp] : functions) {
+    const ir::LinearFunction& f = *fp;
     if (k >= p_.procedures.size()) {
       out_.message = "a recursion ranking function for an unknown procedure";
       return false;
@@ -151,7 +161,8 @@ bool RankingChecker::recursion_holds() {
         return false;
       }
   }
-  for (const auto& [name, formula] : transform::recursion_obligations(p_, cert_.recursion, cert_.safety_invariants))
+  for (const auto& [name, formula] : transform::recursion_obligations(p_, cert_.recursion, cert_.safety_invariants, {},
+                                                                        cert_.recursion_next))
     if (!discharge(name, formula)) return false;
   return true;
 }

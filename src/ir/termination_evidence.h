@@ -84,6 +84,10 @@ struct RankingCertificate {
   /// graph, a function of its parameters that every call within that cycle decreases
   /// (from a non-negative value), given the invariant (safety_invariants) at the call.
   std::map<std::uint32_t, LinearFunction> recursion;
+  /// Optional, per procedure of `recursion`: a second function, ordered lexicographically
+  /// after the first: each such call then either decreases the first from a non-negative
+  /// value, or does not increase it and decreases this one from a non-negative value.
+  std::map<std::uint32_t, LinearFunction> recursion_next;
   /// The ranking levels' cut points: also every location on a cycle, not only the loop
   /// heads (transform::CutPointChoice::EveryLoopLocation).
   bool every_loop_location = false;

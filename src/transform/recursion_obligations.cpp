@@ -43,7 +43,8 @@ std::vector<int> procedure_of_locations(const ir::Program& p) {
 
 std::vector<std::pair<std::string, Term>> recursion_obligations(
     const ir::Program& p, const std::map<std::uint32_t, LinearFunction>& functions,
-    const std::map<ir::LocId, Term>& invariants, const std::set<std::uint32_t>& only_callers) {
+    const std::map<ir::LocId, Term>& invariants, const std::set<std::uint32_t>& only_callers,
+    const std::map<std::uint32_t, LinearFunction>& next) {
   const transform::CutPointSystem sys = build_cut_point_system(p);
   std::vector<Segment> steps = sys.segments;
   for (Segment& s : call_return_segments(p, sys)) steps.push_back(std::move(s));
@@ -57,6 +58,10 @@ std::vector<std::pair<std::string, Term>> recursion_obligations(
   const auto function = [&](std::uint32_t k) -> const LinearFunction& {
     auto it = functions.find(k);
     return it == functions.end() ? zero : it->second;
+  };
+  const auto second = [&](std::uint32_t k) -> const LinearFunction& {
+    auto it = next.find(k);
+    return it == next.end() ? zero : it->second;
   };
   const auto inv = [&](ir::LocId l) {
     auto it = invariants.find(l);
@@ -97,14 +102,22 @@ std::vector<std::pair<std::string, Term>> recursion_obligations(
     const ir::Procedure& callee = p.procedures[c.callee];
     for (const PathToCall& path : paths) {
       const auto at_call = [&](ir::VarId v) { return path.state.at(v); };
-      const Term before = ir::ranking_term(p, function(caller), width, at_call);
-      const Term after = ir::ranking_term(p, function(c.callee), width, [&](ir::VarId v) -> Term {
+      const auto in_callee = [&](ir::VarId v) -> Term {
         for (std::size_t i = 0; i < callee.params.size(); ++i)
           if (callee.params[i] == v) return substitute(c.args[i], at_call);
         return p.var_term(v);
-      });
-      const Term good = ir::mk_and(ir::ranking_lt(after, before),
-                                   ir::ranking_le(ir::ranking_constant(width, 0), before));
+      };
+      const Term zero_value = ir::ranking_constant(width, 0);
+      const Term before = ir::ranking_term(p, function(caller), width, at_call);
+      const Term after = ir::ranking_term(p, function(c.callee), width, in_callee);
+      Term good = ir::mk_and(ir::ranking_lt(after, before), ir::ranking_le(zero_value, before));
+      if (!next.empty()) {
+        // Lexicographic: or the first does not grow and the second decreases.
+        const Term before2 = ir::ranking_term(p, second(caller), width, at_call);
+        const Term after2 = ir::ranking_term(p, second(c.callee), width, in_callee);
+        good = ir::mk_or(good, ir::mk_and({ir::ranking_le(after, before), ir::ranking_lt(after2, before2),
+                                           ir::ranking_le(zero_value, before2)}));
+      }
       out.push_back({"recursive call of " + callee.name + " at " + ir::location_label(p, c.from) + " decreases",
                      ir::mk_and(path.condition, ir::mk_not(good))});
     }

@@ -26,9 +26,12 @@ std::vector<int> procedure_of_locations(const ir::Program& program);
 /// the modular `program` decrease `functions` (per procedure) from a non-negative value:
 /// one per path of up to three cut-point steps that ends at such a call, starting from a
 /// cut point's invariant. A non-empty
-/// `only_callers` restricts the obligations to the calls made by those procedures.
+/// `only_callers` restricts the obligations to the calls made by those procedures. A
+/// non-empty `next` is a second function per procedure, lexicographically after the first
+/// (ir::RankingCertificate::recursion_next).
 std::vector<std::pair<std::string, ir::Term>> recursion_obligations(
     const ir::Program& program, const std::map<std::uint32_t, ir::LinearFunction>& functions,
-    const std::map<ir::LocId, ir::Term>& invariants, const std::set<std::uint32_t>& only_callers = {});
+    const std::map<ir::LocId, ir::Term>& invariants, const std::set<std::uint32_t>& only_callers = {},
+    const std::map<std::uint32_t, ir::LinearFunction>& next = {});
 
 }  // namespace verdict::transform

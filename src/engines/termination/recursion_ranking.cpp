@@ -36,11 +36,12 @@ std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> shapes(std::size_
 }  // namespace
 
 bool recursion_decreases(const ir::Program& p, const std::map<std::uint32_t, ir::LinearFunction>& functions,
-                         const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline) {
+                         const std::map<ir::LocId, Term>& invariants, const support::Deadline& deadline,
+                         const std::map<std::uint32_t, ir::LinearFunction>& next) {
   auto solver = smt::make_z3_solver();
   std::set<std::uint32_t> callers;
   for (const auto& [k, f] : functions) callers.insert(k);
-  for (const auto& [name, formula] : transform::recursion_obligations(p, functions, invariants, callers)) {
+  for (const auto& [name, formula] : transform::recursion_obligations(p, functions, invariants, callers, next)) {
     solver->push();
     solver->add(formula);
     const smt::SatResult r = solver->check({}, deadline);
@@ -85,23 +86,38 @@ std::vector<std::map<std::uint32_t, ir::LinearFunction>> recursion_candidates(co
   return out;
 }
 
-std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
-    const ir::Program& p, const transform::CutPointSystem& sys, const std::map<ir::LocId, Term>& invariants,
-    const support::Deadline& deadline, std::string& reason) {
-  std::map<std::uint32_t, ir::LinearFunction> out;
+std::optional<RecursionRanking> rank_recursion(const ir::Program& p, const transform::CutPointSystem& sys,
+                                               const std::map<ir::LocId, Term>& invariants,
+                                               const support::Deadline& deadline, std::string& reason) {
+  RecursionRanking out;
   for (const std::vector<std::uint32_t>& members : recursive_cycles(p, sys)) {
+    const auto candidates = recursion_candidates(p, members);
     bool found = false;
-    for (const auto& candidate : recursion_candidates(p, members)) {
+    for (const auto& candidate : candidates) {
       if (deadline.expired()) break;
       if (recursion_decreases(p, candidate, invariants, deadline)) {
-        out.insert(candidate.begin(), candidate.end());
+        out.first.insert(candidate.begin(), candidate.end());
         found = true;
         break;
       }
     }
+    // Lexicographic pairs of the single-parameter candidates (the first ones of the list).
+    std::size_t singles = 0;
+    while (singles < candidates.size() && candidates[singles].begin()->second.terms.size() == 1) ++singles;
+    for (std::size_t i = 0; i < singles && !found; ++i)
+      for (std::size_t j = 0; j < singles && !found; ++j) {
+        if (deadline.expired()) break;
+        if (candidates[i].begin()->second.terms[0].first == candidates[j].begin()->second.terms[0].first) continue;
+        if (recursion_decreases(p, candidates[i], invariants, deadline, candidates[j])) {
+          out.first.insert(candidates[i].begin(), candidates[i].end());
+          out.next.insert(candidates[j].begin(), candidates[j].end());
+          found = true;
+        }
+      }
     if (!found) {
-      reason = "no ranking function of the shapes +-p, +-p +-q or +-p +-q +-r over the parameters of " +
-               p.procedures[members.front()].name + " decreases on every recursive call";
+      reason = "no ranking function of the shapes +-p, +-p +-q or +-p +-q +-r, and no lexicographic pair of "
+               "parameters, over the parameters of " + p.procedures[members.front()].name +
+               " decreases on every recursive call";
       return std::nullopt;
     }
   }

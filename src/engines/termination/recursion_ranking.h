@@ -18,9 +18,18 @@
 
 namespace verdict::engines::termination {
 
-/// Per procedure on a recursive cycle: its ranking function; nullopt (with `reason`) if
-/// some cycle has none of the enumerated shapes. Empty when nothing recurses.
-std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion(
+/// Per procedure on a recursive cycle: its ranking function (`first`) and, for a cycle
+/// that needs a lexicographic pair (Ackermann's function: m, then n), the second
+/// (ir::RankingCertificate::recursion_next).
+struct RecursionRanking {
+  std::map<std::uint32_t, ir::LinearFunction> first;
+  std::map<std::uint32_t, ir::LinearFunction> next;
+};
+
+/// The ranking functions of every recursive cycle: first a single function of the
+/// enumerated shapes, then a lexicographic pair of single parameters; nullopt (with
+/// `reason`) if some cycle has neither. Empty when nothing recurses.
+std::optional<RecursionRanking> rank_recursion(
     const ir::Program& program, const transform::CutPointSystem& system,
     const std::map<ir::LocId, ir::Term>& invariants, const support::Deadline& deadline, std::string& reason);
 
@@ -54,7 +63,8 @@ DecreaseChecks with_decrease_checks(const ir::Program& program,
 /// Whether `functions` decrease from a non-negative value on every call among their
 /// procedures, given `invariants` (Z3; unknown counts as no).
 bool recursion_decreases(const ir::Program& program, const std::map<std::uint32_t, ir::LinearFunction>& functions,
-                         const std::map<ir::LocId, ir::Term>& invariants, const support::Deadline& deadline);
+                         const std::map<ir::LocId, ir::Term>& invariants, const support::Deadline& deadline,
+                         const std::map<std::uint32_t, ir::LinearFunction>& next = {});
 
 /// `functions` plus the constant that makes them non-negative at the calls (0, or one
 /// near a constant of the program, the one nearest 0 first), or nullopt.

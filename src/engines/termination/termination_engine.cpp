@@ -194,10 +194,11 @@ std::map<ir::LocId, Term> conjoined(const std::map<ir::LocId, Term>& a, const st
 /// program's constants) becomes a check of an instrumented copy of the program, and the
 /// Horn-clause engine's invariants proving it, which hold over the reachable calls only
 /// (e.g. n >= 0 where only non-negative arguments are passed), are added to `invariants`.
-std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion_in_context(
-    const ir::Program& program, const transform::CutPointSystem& sys, std::map<ir::LocId, Term>& invariants,
-    const EngineContext& context, std::vector<std::string>& tried) {
-  std::map<std::uint32_t, ir::LinearFunction> out;
+std::optional<RecursionRanking> rank_recursion_in_context(const ir::Program& program,
+                                                          const transform::CutPointSystem& sys,
+                                                          std::map<ir::LocId, Term>& invariants,
+                                                          const EngineContext& context, std::vector<std::string>& tried) {
+  RecursionRanking out;
   for (const std::vector<std::uint32_t>& cycle : recursive_cycles(program, sys)) {
     const auto candidates = recursion_candidates(program, cycle);
     std::size_t checks = 0;
@@ -238,7 +239,7 @@ std::optional<std::map<std::uint32_t, ir::LinearFunction>> rank_recursion_in_con
     }
     tried.push_back("ranking functions for recursion with invariants of the reachable calls: " + name + " after " +
                     std::to_string(checks) + " candidate checks");
-    out.insert(found->begin(), found->end());
+    out.first.insert(found->begin(), found->end());
   }
   return out;
 }
@@ -264,7 +265,8 @@ TerminationResult prove_modular(const ir::Program& program, const EngineContext&
     if (!recursion) return unknown("no ranking function found for the recursion", tried);
     inv = &in_context;
   }
-  tried.push_back("ranking functions for recursion: " + std::to_string(recursion->size()) + " procedures");
+  tried.push_back("ranking functions for recursion: " + std::to_string(recursion->first.size()) + " procedures" +
+                  (recursion->next.empty() ? "" : ", lexicographic pairs"));
   for (transform::Segment& s : transform::call_return_segments(program, sys)) sys.segments.push_back(std::move(s));
   const RankingSearch loops = synthesize_ranking(program, sys, *inv, context.deadline);
   if (!loops.found) {
@@ -274,7 +276,7 @@ TerminationResult prove_modular(const ir::Program& program, const EngineContext&
   }
   TerminationResult r;
   r.status = Status::Terminates;
-  ir::RankingCertificate cert{*inv, 1, *recursion, false, *inv, loops.levels};
+  ir::RankingCertificate cert{*inv, 1, recursion->first, recursion->next, false, *inv, loops.levels};
   r.ranking = std::move(cert);
   r.method = "ranking functions for recursive calls and loops, with procedure summaries";
   r.tried = std::move(tried);
@@ -306,7 +308,7 @@ TerminationResult proved(const std::optional<Certificate>& safety, const Ranking
                          std::vector<std::string> tried) {
   TerminationResult r;
   r.status = Status::Terminates;
-  r.ranking = ir::RankingCertificate{safety->invariants, safety->k, {},
+  r.ranking = ir::RankingCertificate{safety->invariants, safety->k, {}, {},
                                      ranking.choice == transform::CutPointChoice::EveryLoopLocation, ranking.invariants,
                                      ranking.search.levels};
   r.method = ranking.search.levels.empty() ? "no cycle: every execution is finite"

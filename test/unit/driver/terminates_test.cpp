@@ -88,6 +88,18 @@ TEST(Terminates, NestedRecursionRankedWithItsSummaryAndABoundFromTheProgram) {
   EXPECT_TRUE(has_item(a, "ranking function for the recursion of g"));
 }
 
+TEST(Terminates, AckermannsFunctionIsRankedLexicographically) {
+  // n + 1 can overflow for large n: the yes holds for the executions without it.
+  const char* code =
+      "int ack(int m, int n) { if (m <= 0) return n + 1; if (n <= 0) return ack(m - 1, 1);\n"
+      "  return ack(m - 1, ack(m, n - 1)); }\n"
+      "void f(int m, int n) { if (m >= 0 && n >= 0) ack(m, n); }\n";
+  const Answer a = ask(code, "f");
+  ASSERT_EQ(a.verdict, Verdict::Yes) << a.reason;
+  EXPECT_TRUE(has_item(a, "ranking function for the recursion of ack (level 1)"));
+  EXPECT_TRUE(has_item(a, "ranking function for the recursion of ack (level 2)"));
+}
+
 TEST(Terminates, RecursionWhoseOtherBranchIsReachedIsNeverYes) {
   // From an odd n the walk by two passes 0 and swings between 1 and -1 for ever: the
   // candidate n does not decrease on a call that happens, so no invariant supports it.

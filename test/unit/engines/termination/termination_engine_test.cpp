@@ -133,6 +133,36 @@ TEST(Termination, WrongRankingFunctionIsRejected) {
   EXPECT_FALSE(evidence::check_ranking(v.proof, cert, support::Deadline(30)).valid);
 }
 
+TEST(Termination, AckermannStyleRecursionHasALexicographicPairAndTheSwappedPairIsRejected) {
+  // Each call decreases m, or keeps m and decreases n: no single linear function does.
+  frontend::c::CFrontendOptions options;
+  options.entry = "f";
+  options.modular = true;
+  ir::Program p = frontend::c::translate_file(
+      testing::write_temp_source("int a(int m, int n) { if (m <= 0) return 0; if (n <= 0) return a(m - 1, 1);\n"
+                                 "  return a(m - 1, a(m, n - 1)); }\n"
+                                 "void f(int m, int n) { a(m, n); }\n"),
+      options);
+  transform::mark_signed_temporaries(p);
+  transform::make_termination_view(p, transform::TerminationView::Proof);
+  ASSERT_FALSE(p.procedures.empty());
+  ir::RankingCertificate cert = expect_checked_proof(p);
+  ASSERT_EQ(cert.recursion.size(), 1u);
+  ASSERT_EQ(cert.recursion_next.size(), 1u);
+  const auto name = [&](const ir::LinearFunction& f) {
+    return f.terms.size() == 1 ? p.vars[f.terms[0].first].source_name : std::string("?");
+  };
+  EXPECT_EQ(name(cert.recursion.begin()->second), "m");
+  EXPECT_EQ(name(cert.recursion_next.begin()->second), "n");
+  // n first: the call a(m - 1, 1) can raise n.
+  std::swap(cert.recursion, cert.recursion_next);
+  EXPECT_FALSE(evidence::check_ranking(p, cert, support::Deadline(30)).valid);
+  // The first alone does not decrease on the inner call a(m, n - 1).
+  std::swap(cert.recursion, cert.recursion_next);
+  cert.recursion_next.clear();
+  EXPECT_FALSE(evidence::check_ranking(p, cert, support::Deadline(30)).valid);
+}
+
 TEST(Termination, TwoPhaseLevelIsCheckedAndAWrongPhaseRejected) {
   // x grows while y > 0 and shrinks after: no linear ranking function, a two-phase one
   // (y + 1, then x). Over the integer reading: no overflow to exclude.
