@@ -248,9 +248,8 @@ HornResult solve_horn(const HornSystem& system, const support::Deadline& deadlin
     HornEncoding h(system);
     z3::solver s(h.ctx(), "HORN");
     z3::params p(h.ctx());
-    unsigned ms = std::max(1u, deadline.remaining_ms());
-    if (budget_s > 0) ms = std::min(ms, static_cast<unsigned>(budget_s * 1000) + 1);
-    p.set("timeout", ms);
+    // The time limit is the watcher's interrupt below (deadline and budget), not Z3's
+    // "timeout" parameter (see z3_solver.cpp).
     p.set("fp.engine", "spacer");
     s.set(p);
     for (const HornClause& c : system.clauses) {

@@ -40,9 +40,7 @@ std::vector<z3::expr> make_unknowns(z3::context& ctx, std::size_t n, bool intege
 /// Checks `s` (a solver or an optimizer) within `deadline`.
 template <typename Solver>
 z3::check_result check_within(z3::context& ctx, Solver& s, const support::Deadline& deadline) {
-  z3::params p(ctx);
-  p.set("timeout", deadline.remaining_ms());
-  s.set(p);
+  // The watcher's interrupt, not Z3's "timeout" parameter (see z3_solver.cpp).
   CancelWatcher watcher(ctx, deadline);
   return s.check();
 }
